@@ -1,0 +1,5 @@
+package nl.meedenken.organisation;
+
+/** Identifies one account. */
+public record AccountId(long value) {
+}

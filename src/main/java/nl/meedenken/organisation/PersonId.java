@@ -1,0 +1,5 @@
+package nl.meedenken.organisation;
+
+/** Identifies one person. */
+public record PersonId(long value) {
+}

@@ -1,0 +1,5 @@
+package nl.meedenken.organisation;
+
+/** Identifies one site. */
+public record SiteId(long value) {
+}

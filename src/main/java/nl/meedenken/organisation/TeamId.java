@@ -1,0 +1,5 @@
+package nl.meedenken.organisation;
+
+/** Identifies one team. */
+public record TeamId(long value) {
+}

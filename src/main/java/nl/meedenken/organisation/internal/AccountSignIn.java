@@ -1,0 +1,117 @@
+package nl.meedenken.organisation.internal;
+
+import nl.meedenken.platform.AuditEntry;
+import nl.meedenken.platform.AuditLog;
+import nl.meedenken.platform.SignInGuard;
+import nl.meedenken.platform.SignedInUser;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Signing in with a login name, employee number or e-mail address. Counts failures per
+ * account and per network address in the database and locks accounts after too many.
+ */
+@Service
+public class AccountSignIn implements UserDetailsService, SignInGuard {
+
+    private final AccountStore accounts;
+    private final PersonStore people;
+    private final AuditLog audit;
+    private final SignInProperties properties;
+    private final Clock clock;
+
+    AccountSignIn(AccountStore accounts, PersonStore people, AuditLog audit, SignInProperties properties,
+                  Clock clock) {
+        this.accounts = accounts;
+        this.people = people;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String typed) {
+        Account account = accounts.bySignInName(typed)
+                .filter(Account::activated)
+                .orElseThrow(() -> new UsernameNotFoundException("No account for what was typed"));
+        Person person = people.find(account.personId()).orElseThrow(() -> new UsernameNotFoundException("No person"));
+        return new SignedInUser(account.id(), person.id(), typed == null ? "" : typed.strip(), person.name(),
+                account.passwordHash(), person.language(), person.roles(), person.active(),
+                account.lockedAt(clock.instant()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Instant> lockedUntil(String loginName) {
+        Instant now = clock.instant();
+        return accounts.bySignInName(loginName).filter(a -> a.lockedAt(now)).map(Account::lockedUntil);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean addressBlocked(String address) {
+        Instant since = clock.instant().minus(properties.addressWindow());
+        return accounts.addressFailuresSince(address, since) >= properties.addressMaxFailures();
+    }
+
+    @EventListener
+    @Transactional
+    void on(AuthenticationFailureBadCredentialsEvent event) {
+        Authentication attempt = event.getAuthentication();
+        String typed = attempt.getName();
+        String address = address(attempt);
+        Instant now = clock.instant();
+        accounts.addAddressFailure(address, now);
+        accounts.forgetAddressFailuresBefore(now.minus(java.time.Duration.ofDays(1)));
+        Optional<Account> account = accounts.bySignInName(typed);
+        audit.record(AuditEntry.Type.LOGIN_FAILED, typed, account.map(Account::loginName).orElse(null), address,
+                account.isPresent() ? "wrong password" : "unknown name");
+        account.ifPresent(a -> {
+            int failures = accounts.addFailure(a.id());
+            if (failures >= properties.maxFailedAttempts()) {
+                Instant until = now.plus(properties.lockDuration());
+                accounts.lock(a.id(), until);
+                audit.record(AuditEntry.Type.ACCOUNT_LOCKED, null, a.loginName(), address,
+                        failures + " failed attempts; locked until " + until);
+            }
+        });
+    }
+
+    @EventListener
+    @Transactional
+    void on(AuthenticationFailureLockedEvent event) {
+        Authentication attempt = event.getAuthentication();
+        String address = address(attempt);
+        accounts.addAddressFailure(address, clock.instant());
+        audit.record(AuditEntry.Type.LOGIN_FAILED, attempt.getName(), attempt.getName(), address, "account locked");
+    }
+
+    @EventListener
+    @Transactional
+    void on(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
+            accounts.signedIn(user.accountId(), clock.instant());
+            audit.record(AuditEntry.Type.LOGIN_SUCCEEDED, user.getUsername(), user.displayName(),
+                    address(event.getAuthentication()), null);
+        }
+    }
+
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : "unknown";
+    }
+}

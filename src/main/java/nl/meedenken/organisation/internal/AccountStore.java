@@ -1,0 +1,160 @@
+package nl.meedenken.organisation.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Reads and writes accounts, their one-time codes and failed attempts per address. */
+@Repository
+public class AccountStore {
+
+    private static final String SELECT = "select a.id, a.person_id, a.login_name, a.password_hash, a.failed_attempts,"
+            + " a.locked_until, a.created_at, a.last_sign_in_at from account a";
+
+    private final JdbcClient jdbc;
+
+    AccountStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long personId, String loginName, String passwordHash, Instant now) {
+        return jdbc.sql("""
+                        insert into account (person_id, login_name, password_hash, created_at)
+                        values (:person, :login, :hash, :now) returning id
+                        """)
+                .param("person", personId).param("login", loginName).param("hash", passwordHash)
+                .param("now", Timestamp.from(now)).query(Long.class).single();
+    }
+
+    public Optional<Account> find(long id) {
+        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(AccountStore::map).optional();
+    }
+
+    public Optional<Account> ofPerson(long personId) {
+        return jdbc.sql(SELECT + " where a.person_id = :id").param("id", personId).query(AccountStore::map).optional();
+    }
+
+    public boolean loginNameTaken(String loginName) {
+        return jdbc.sql("select count(*) from account where lower(login_name) = lower(:n)").param("n", loginName)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * The account someone means with what they typed: their login name, employee number or
+     * e-mail address. Only accounts of active people count.
+     */
+    public Optional<Account> bySignInName(String typed) {
+        return jdbc.sql(SELECT + """
+                         join person p on p.id = a.person_id
+                        where p.active and (lower(a.login_name) = lower(:t) or lower(p.employee_number) = lower(:t)
+                              or lower(p.email) = lower(:t))
+                        order by case when lower(a.login_name) = lower(:t) then 0 else 1 end
+                        limit 1
+                        """)
+                .param("t", typed == null ? "" : typed.strip())
+                .query(AccountStore::map).optional();
+    }
+
+    public void setPassword(long id, String hash) {
+        jdbc.sql("update account set password_hash = :hash, failed_attempts = 0, locked_until = null where id = :id")
+                .param("hash", hash).param("id", id).update();
+    }
+
+    /** Counts one more failure and returns the new count; done in the database so parallel attempts all count. */
+    public int addFailure(long id) {
+        return jdbc.sql("update account set failed_attempts = failed_attempts + 1 where id = :id returning failed_attempts")
+                .param("id", id).query(Integer.class).single();
+    }
+
+    public void lock(long id, Instant until) {
+        jdbc.sql("update account set locked_until = :until where id = :id")
+                .param("until", Timestamp.from(until)).param("id", id).update();
+    }
+
+    public void unlock(long id) {
+        jdbc.sql("update account set failed_attempts = 0, locked_until = null where id = :id").param("id", id).update();
+    }
+
+    public void signedIn(long id, Instant now) {
+        jdbc.sql("update account set failed_attempts = 0, locked_until = null, last_sign_in_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public long countActivatedAdmins() {
+        return jdbc.sql("""
+                        select count(*) from account a join person p on p.id = a.person_id
+                        join person_role r on r.person_id = p.id
+                        where p.active and r.role = 'ADMIN' and a.password_hash is not null
+                        """).query(Long.class).single();
+    }
+
+    // --- one-time codes ---
+
+    public void insertCode(long accountId, String purpose, String codeHash, Instant expiresAt, Instant now) {
+        jdbc.sql("update account_code set used_at = :now where account_id = :id and used_at is null")
+                .param("now", Timestamp.from(now)).param("id", accountId).update();
+        jdbc.sql("""
+                        insert into account_code (account_id, purpose, code_hash, expires_at, created_at)
+                        values (:id, :purpose, :hash, :expires, :now)
+                        """)
+                .param("id", accountId).param("purpose", purpose).param("hash", codeHash)
+                .param("expires", Timestamp.from(expiresAt)).param("now", Timestamp.from(now)).update();
+    }
+
+    /** A code that is neither used nor expired, claimed at once so it works only one time. */
+    public Optional<Long> claimCode(String codeHash, Instant now) {
+        return jdbc.sql("""
+                        update account_code set used_at = :now
+                        where code_hash = :hash and used_at is null and expires_at > :now
+                        returning account_id
+                        """)
+                .param("hash", codeHash).param("now", Timestamp.from(now)).query(Long.class).optional();
+    }
+
+    public boolean codeIsOpen(String codeHash, Instant now) {
+        return jdbc.sql("select count(*) from account_code where code_hash = :hash and used_at is null and expires_at > :now")
+                .param("hash", codeHash).param("now", Timestamp.from(now)).query(Long.class).single() > 0;
+    }
+
+    public Optional<Instant> openCodeExpiry(long accountId, Instant now) {
+        return jdbc.sql("""
+                        select max(expires_at) from account_code
+                        where account_id = :id and used_at is null and expires_at > :now
+                        """)
+                .param("id", accountId).param("now", Timestamp.from(now))
+                .query((rs, i) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
+    // --- per-address failures ---
+
+    public void addAddressFailure(String address, Instant now) {
+        jdbc.sql("insert into sign_in_failure (address, occurred_at) values (:a, :now)")
+                .param("a", address).param("now", Timestamp.from(now)).update();
+    }
+
+    public long addressFailuresSince(String address, Instant since) {
+        return jdbc.sql("select count(*) from sign_in_failure where address = :a and occurred_at > :since")
+                .param("a", address).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
+    public void forgetAddressFailuresBefore(Instant before) {
+        jdbc.sql("delete from sign_in_failure where occurred_at < :before")
+                .param("before", Timestamp.from(before)).update();
+    }
+
+    private static Account map(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getLong("person_id"), rs.getString("login_name"),
+                rs.getString("password_hash"), rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_sign_in_at")));
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

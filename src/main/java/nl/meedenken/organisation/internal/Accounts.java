@@ -1,0 +1,176 @@
+package nl.meedenken.organisation.internal;
+
+import nl.meedenken.platform.AuditEntry;
+import nl.meedenken.platform.AuditLog;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Accounts: an administrator opens one for a person and hands over a one-time code; the
+ * person uses the code to choose a password. A forgotten password goes the same way.
+ */
+@Service
+public class Accounts {
+
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    static final Pattern LOGIN_NAME = Pattern.compile("[A-Za-z0-9._@-]{2,80}");
+
+    /** A code just issued. It is shown once and never stored in readable form. */
+    public record IssuedCode(String code, Instant expiresAt) {
+    }
+
+    public enum Purpose { ACTIVATION, RESET }
+
+    private final AccountStore store;
+    private final PersonStore people;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+    private final SignInProperties properties;
+    private final Clock clock;
+
+    Accounts(AccountStore store, PersonStore people, PasswordEncoder encoder, AuditLog audit,
+             SignInProperties properties, Clock clock) {
+        this.store = store;
+        this.people = people;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> ofPerson(long personId) {
+        return store.ofPerson(personId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Instant> openCodeExpiry(long accountId) {
+        return store.openCodeExpiry(accountId, clock.instant());
+    }
+
+    /** Opens an account for a person and returns the activation code to hand over. */
+    @Transactional
+    public IssuedCode open(long personId, String loginName, String actor) {
+        Person person = people.find(personId).orElseThrow(() -> new InvalidInput("loginName", "person.error.notFound"));
+        if (!person.active()) {
+            throw new InvalidInput("loginName", "account.error.personInactive");
+        }
+        if (store.ofPerson(personId).isPresent()) {
+            throw new InvalidInput("loginName", "account.error.exists");
+        }
+        String name = loginName == null || loginName.isBlank() ? person.employeeNumber() : loginName.strip();
+        checkLoginName(name);
+        Instant now = clock.instant();
+        long accountId = store.insert(personId, name, null, now);
+        audit.record(AuditEntry.Type.ACCOUNT_CREATED, actor, subject(person), null, "login=" + name);
+        return issue(accountId, Purpose.ACTIVATION, actor, person);
+    }
+
+    /** A new code with which the person chooses a new password; older open codes stop working. */
+    @Transactional
+    public IssuedCode issueReset(long personId, String actor) {
+        Person person = people.find(personId).orElseThrow(() -> new InvalidInput("id", "person.error.notFound"));
+        Account account = store.ofPerson(personId).orElseThrow(() -> new InvalidInput("id", "account.error.none"));
+        Purpose purpose = account.activated() ? Purpose.RESET : Purpose.ACTIVATION;
+        return issue(account.id(), purpose, actor, person);
+    }
+
+    @Transactional
+    public void unlock(long personId, String actor) {
+        Person person = people.find(personId).orElseThrow(() -> new InvalidInput("id", "person.error.notFound"));
+        Account account = store.ofPerson(personId).orElseThrow(() -> new InvalidInput("id", "account.error.none"));
+        store.unlock(account.id());
+        audit.record(AuditEntry.Type.ACCOUNT_UNLOCKED, actor, subject(person), null, null);
+    }
+
+    /** Whether a typed code can still be used, to show the password form or an explanation. */
+    @Transactional(readOnly = true)
+    public boolean codeUsable(String code) {
+        String normalised = OneTimeCodes.normalise(code);
+        return !normalised.isEmpty() && store.codeIsOpen(OneTimeCodes.hash(normalised), clock.instant());
+    }
+
+    /**
+     * Sets the password with a one-time code. A wrong or spent code counts as a failed
+     * attempt of the address, like a wrong password.
+     *
+     * @return the login name to sign in with
+     */
+    @Transactional(noRollbackFor = InvalidInput.class)
+    public String activate(String code, String password, String repeated, String address) {
+        checkNewPassword(password, repeated);
+        Instant now = clock.instant();
+        Optional<Long> accountId = store.claimCode(OneTimeCodes.hash(code), now);
+        if (accountId.isEmpty()) {
+            store.addAddressFailure(address, now);
+            throw new InvalidInput("code", "activation.error.codeInvalid");
+        }
+        Account account = store.find(accountId.get()).orElseThrow();
+        boolean first = !account.activated();
+        store.setPassword(account.id(), encoder.encode(password));
+        Person person = people.find(account.personId()).orElseThrow();
+        audit.record(first ? AuditEntry.Type.ACCOUNT_ACTIVATED : AuditEntry.Type.PASSWORD_CHANGED,
+                account.loginName(), subject(person), address, first ? null : "with reset code");
+        return account.loginName();
+    }
+
+    @Transactional
+    public void changePassword(long accountId, String current, String password, String repeated) {
+        Account account = store.find(accountId).orElseThrow();
+        if (account.passwordHash() == null || !encoder.matches(current == null ? "" : current, account.passwordHash())) {
+            throw new InvalidInput("current", "password.error.currentWrong");
+        }
+        checkNewPassword(password, repeated);
+        store.setPassword(account.id(), encoder.encode(password));
+        Person person = people.find(account.personId()).orElseThrow();
+        audit.record(AuditEntry.Type.PASSWORD_CHANGED, account.loginName(), subject(person), null, null);
+    }
+
+    /** Opens an account with a password right away; only for the first administrator and the demo company. */
+    @Transactional
+    public long openWithPassword(long personId, String loginName, String password) {
+        checkLoginName(loginName);
+        return store.insert(personId, loginName, encoder.encode(password), clock.instant());
+    }
+
+    public static void checkNewPassword(String password, String repeated) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInput("password", "password.error.tooShort", MIN_PASSWORD_LENGTH);
+        }
+        if (password.length() > 200) {
+            throw new InvalidInput("password", "validation.tooLong", 200);
+        }
+        if (!password.equals(repeated)) {
+            throw new InvalidInput("repeated", "password.error.notSame");
+        }
+    }
+
+    private void checkLoginName(String name) {
+        if (!LOGIN_NAME.matcher(name).matches()) {
+            throw new InvalidInput("loginName", "account.error.loginNameFormat");
+        }
+        if (store.loginNameTaken(name)) {
+            throw new InvalidInput("loginName", "account.error.loginNameTaken");
+        }
+    }
+
+    private IssuedCode issue(long accountId, Purpose purpose, String actor, Person person) {
+        Instant now = clock.instant();
+        String code = OneTimeCodes.generate();
+        Instant expires = now.plus(properties.codeValidity());
+        store.insertCode(accountId, purpose.name(), OneTimeCodes.hash(code), expires, now);
+        audit.record(purpose == Purpose.ACTIVATION ? AuditEntry.Type.ACTIVATION_CODE_ISSUED
+                : AuditEntry.Type.PASSWORD_RESET_ISSUED, actor, subject(person), null, "valid until " + expires);
+        return new IssuedCode(code, expires);
+    }
+
+    static String subject(Person person) {
+        return person.name() + " (" + person.employeeNumber() + ", #" + person.id() + ")";
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The company's people, their roles, teams and sites, and the accounts they sign in with.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Organisation")
+package nl.meedenken.organisation;

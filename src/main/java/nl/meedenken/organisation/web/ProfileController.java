@@ -1,0 +1,60 @@
+package nl.meedenken.organisation.web;
+
+import nl.meedenken.organisation.People;
+import nl.meedenken.organisation.internal.Accounts;
+import nl.meedenken.organisation.internal.InvalidInput;
+import nl.meedenken.platform.SignedInUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A person's own page: their details, their language and their password. */
+@Controller
+class ProfileController {
+
+    /** The change-password form. */
+    public record PasswordForm(String current, String password, String repeated) {
+    }
+
+    private final People people;
+    private final Accounts accounts;
+
+    ProfileController(People people, Accounts accounts) {
+        this.people = people;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/profile")
+    String profile(@AuthenticationPrincipal SignedInUser me, Model model) {
+        model.addAttribute("passwordForm", new PasswordForm("", "", ""));
+        return page(me, model);
+    }
+
+    @PostMapping("/profile/password")
+    String changePassword(@AuthenticationPrincipal SignedInUser me,
+                          @ModelAttribute("passwordForm") PasswordForm form, BindingResult result, Model model,
+                          RedirectAttributes redirect) {
+        try {
+            accounts.changePassword(me.accountId(), form.current(), form.password(), form.repeated());
+            redirect.addFlashAttribute("saved", "password.saved");
+            return "redirect:/profile";
+        } catch (InvalidInput refused) {
+            FormErrors.show(refused, result);
+            return page(me, model);
+        }
+    }
+
+    private String page(SignedInUser me, Model model) {
+        var person = people.details(me.personId()).orElseThrow();
+        model.addAttribute("person", person);
+        model.addAttribute("teamMates", person.teamId() == null ? java.util.List.of()
+                : people.inTeam(new nl.meedenken.organisation.TeamId(person.teamId())).stream()
+                        .filter(p -> p.id().value() != me.personId()).toList());
+        return "organisation/profile";
+    }
+}

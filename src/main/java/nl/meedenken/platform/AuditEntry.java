@@ -1,0 +1,32 @@
+package nl.meedenken.platform;
+
+import java.time.Instant;
+
+/** One line of the audit log. */
+public record AuditEntry(long id, Instant occurredAt, Type type, String actor, String subject, String address,
+                         String detail) {
+
+    public enum Type {
+        LOGIN_SUCCEEDED,
+        LOGIN_FAILED,
+        ACCOUNT_LOCKED,
+        ADDRESS_THROTTLED,
+        ACCOUNT_CREATED,
+        ACTIVATION_CODE_ISSUED,
+        ACCOUNT_ACTIVATED,
+        PASSWORD_RESET_ISSUED,
+        PASSWORD_CHANGED,
+        ACCOUNT_UNLOCKED,
+        ROLES_CHANGED,
+        PERSON_CREATED,
+        PERSON_CHANGED,
+        PERSON_DEACTIVATED,
+        PERSON_REACTIVATED,
+        PEOPLE_IMPORTED,
+        FIRST_ADMIN_CREATED;
+
+        public String labelKey() {
+            return "audit.type." + name();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package nl.meedenken.platform;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Throttling of sign-in and code attempts. The platform's security filters ask; the
+ * module that owns accounts answers and keeps the counts in the database, so every
+ * application node sees the same numbers.
+ */
+public interface SignInGuard {
+
+    /** Until when the account behind this login name is locked after failed attempts, if it is. */
+    Optional<Instant> lockedUntil(String loginName);
+
+    /** Whether this address made too many failed attempts lately and must wait. */
+    boolean addressBlocked(String address);
+}

@@ -1,0 +1,74 @@
+package nl.meedenken.platform.security;
+
+import nl.meedenken.platform.Role;
+import nl.meedenken.platform.SetupState;
+import nl.meedenken.platform.SignInGuard;
+import nl.meedenken.platform.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Who may open what. Pages are grouped by their first path segment; each group names the
+ * roles that may use it. A module adding a page group adds one line here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /** Paths anyone may open, signed in or not. */
+    static final String[] PUBLIC_PATHS = {"/login", "/activate", "/setup", "/language", "/webjars/**", "/css/**",
+            "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/error"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInGuard guard, SetupState setup, AuditLog audit,
+                                            LocaleResolver localeResolver) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .successHandler(new SignInSuccessHandler(localeResolver))
+                        .failureHandler(new SignInFailureHandler(guard))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(session -> session.sessionFixation(fix -> fix.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny())
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=(self), payment=()")))
+                .addFilterAfter(new SetupGateFilter(setup), SecurityContextHolderFilter.class)
+                .addFilterBefore(new AddressThrottleFilter(guard, audit), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+}

@@ -1,0 +1,31 @@
+package nl.meedenken.platform.security;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.meedenken.platform.SignedInUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.web.servlet.LocaleResolver;
+
+import java.io.IOException;
+
+/** After signing in, the screens switch to the person's own language. */
+class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+    private final LocaleResolver localeResolver;
+
+    SignInSuccessHandler(LocaleResolver localeResolver) {
+        this.localeResolver = localeResolver;
+        setDefaultTargetUrl("/");
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                        Authentication authentication) throws ServletException, IOException {
+        if (authentication.getPrincipal() instanceof SignedInUser user) {
+            localeResolver.setLocale(request, response, user.language().screenLocale());
+        }
+        super.onAuthenticationSuccess(request, response, authentication);
+    }
+}

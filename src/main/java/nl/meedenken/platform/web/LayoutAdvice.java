@@ -1,0 +1,72 @@
+package nl.meedenken.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.meedenken.platform.Language;
+import nl.meedenken.platform.Navigation;
+import nl.meedenken.platform.NavigationItem;
+import nl.meedenken.platform.Role;
+import nl.meedenken.platform.SignedInUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Gives every page what the layout needs: who is signed in and where they can go. */
+@ControllerAdvice
+class LayoutAdvice {
+
+    /** Shop-floor phones show at most this many destinations in the bottom bar. */
+    static final int BOTTOM_BAR_SIZE = 4;
+
+    private final Navigation navigation;
+
+    LayoutAdvice(Navigation navigation) {
+        this.navigation = navigation;
+    }
+
+    @ModelAttribute("me")
+    SignedInUser me() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof SignedInUser user ? user : null;
+    }
+
+    @ModelAttribute("navigation")
+    Map<NavigationItem.Section, List<NavigationItem>> navigation() {
+        SignedInUser user = me();
+        return user == null ? Map.of() : navigation.bySection(user.roles());
+    }
+
+    @ModelAttribute("bottomBar")
+    List<NavigationItem> bottomBar() {
+        SignedInUser user = me();
+        if (user == null || !user.isShopFloorOnly()) {
+            return List.of();
+        }
+        return navigation.visibleTo(user.roles()).stream().limit(BOTTOM_BAR_SIZE).toList();
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    @ModelAttribute("requestPath")
+    String requestPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("screenLanguages")
+    List<Language> screenLanguages() {
+        return Language.withScreens();
+    }
+
+    @ModelAttribute("allRoles")
+    Set<Role> allRoles() {
+        return java.util.EnumSet.allOf(Role.class);
+    }
+}
