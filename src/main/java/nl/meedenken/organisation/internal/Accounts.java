@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public class Accounts {
 
     public static final int MIN_PASSWORD_LENGTH = 8;
-    static final Pattern LOGIN_NAME = Pattern.compile("[A-Za-z0-9._@-]{2,80}");
+    static final Pattern LOGIN_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,80}");
 
     /** A code just issued. It is shown once and never stored in readable form. */
     public record IssuedCode(String code, Instant expiresAt) {

@@ -30,7 +30,7 @@ class AddressThrottleFilter extends OncePerRequestFilter {
         if (!"POST".equals(request.getMethod())) {
             return true;
         }
-        String path = request.getServletPath();
+        String path = Paths.of(request);
         return !(path.equals("/login") || path.equals("/activate"));
     }
 
@@ -40,8 +40,8 @@ class AddressThrottleFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         if (guard.addressBlocked(address)) {
             audit.record(AuditEntry.Type.ADDRESS_THROTTLED, null, request.getParameter("username"), address,
-                    request.getServletPath());
-            response.sendRedirect(request.getContextPath() + request.getServletPath() + "?throttled");
+                    Paths.of(request));
+            response.sendRedirect(request.getContextPath() + Paths.of(request) + "?throttled");
             return;
         }
         chain.doFilter(request, response);

@@ -29,7 +29,7 @@ class SetupGateFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getServletPath();
+        String path = Paths.of(request);
         boolean open = ALWAYS_OPEN.stream().anyMatch(path::startsWith);
         boolean setupPage = path.equals("/setup");
         if (!open) {

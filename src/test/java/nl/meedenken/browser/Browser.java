@@ -1,0 +1,204 @@
+package nl.meedenken.browser;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Debian Chromium driven by Selenium, as a person on a phone (360 × 740) or a
+ * desktop (1280 × 900) would use the app. Takes full-page screenshots into
+ * {@code target/screenshots/} and checks pages with axe-core.
+ *
+ * <p>Without Chromium the tests are skipped with a reason, except under {@code CI=true}
+ * (or {@code -Dmeedenken.browser-tests=required}), where that is a failure.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final int PHONE = 360;
+    public static final int DESKTOP = 1280;
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+    private final ChromeDriver driver;
+    private final String base;
+    private int width = DESKTOP;
+
+    private Browser(ChromeDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    /** Starts Chromium, or skips (locally) or fails (in CI) the calling tests when it is missing. */
+    public static Browser start(int port) {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        boolean required = "true".equalsIgnoreCase(System.getenv("CI"))
+                || "required".equalsIgnoreCase(System.getProperty("meedenken.browser-tests"));
+        if (!present) {
+            String reason = "Browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium,"
+                    + " /usr/bin/chromedriver): apt-get install -y chromium chromium-driver";
+            if (required) {
+                Assertions.fail(reason);
+            }
+            Assumptions.abort("Skipped: " + reason);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1280,900", "--lang=nl-NL");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return new Browser(driver, "http://localhost:" + port);
+    }
+
+    public Browser size(int newWidth) {
+        this.width = newWidth;
+        int height = newWidth == PHONE ? 740 : 900;
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", newWidth, "height", height,
+                "deviceScaleFactor", 1, "mobile", newWidth < 600));
+        return this;
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public void signOutEverywhere() {
+        driver.manage().deleteAllCookies();
+    }
+
+    public void signIn(String login, String password) {
+        open("/login");
+        type("username", login);
+        type("password", password);
+        click(By.cssSelector("form[action='/login'] button[type=submit]"));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+    }
+
+    public void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(By by) {
+        WebElement element = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(by));
+        element.click();
+    }
+
+    public void submit(String buttonText) {
+        click(By.xpath("//button[normalize-space(.)='" + buttonText + "']"));
+    }
+
+    public void waitFor(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    public WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    public List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Saves a full-page screenshot as {@code target/screenshots/NAME-WIDTH.png}. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Object data = driver.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true)).get("data");
+            Path file = SCREENSHOTS.resolve(name + "-" + width + ".png");
+            Files.write(file, Base64.getDecoder().decode((String) data));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs axe-core on the page and fails on serious or critical violations. */
+    public void assertAccessible(String page) {
+        driver.executeScript(axeSource());
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                   .then(r => done(JSON.stringify(r.violations)))
+                   .catch(e => done(JSON.stringify([{impact: 'critical', id: 'axe-error', help: String(e), nodes: []}])));
+                """);
+        JsonNode violations = JsonMapper.builder().build().readTree((String) result);
+        List<String> serious = new ArrayList<>();
+        for (JsonNode v : violations) {
+            String impact = v.path("impact").asString("");
+            if (impact.equals("serious") || impact.equals("critical")) {
+                List<String> targets = new ArrayList<>();
+                v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
+                serious.add(impact + " " + v.path("id").asString("") + ": " + v.path("help").asString("") + " at "
+                        + targets);
+            }
+        }
+        Assertions.assertTrue(serious.isEmpty(), "Accessibility problems on " + page + " at " + width + " px:\n"
+                + String.join("\n", serious));
+    }
+
+    /** Whether the page is wider than the screen (sideways scrolling on a phone). */
+    public boolean overflowsSideways() {
+        Object wide = driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
+        return Boolean.TRUE.equals(wide);
+    }
+
+    private static String axeSource() {
+        try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(AXE)) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core is not on the test class path: " + AXE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,86 @@
+package nl.meedenken.platform.security;
+
+import nl.meedenken.TestLogins;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every page group against every demo persona and an anonymous visitor: who gets in,
+ * who is sent to sign in, and who is refused.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccessRulesTest {
+
+    private static final String ANONYMOUS = "anonymous";
+
+    /** A representative page of each group and the personas allowed in; null means public. */
+    private static final Map<String, Set<String>> GROUPS = Map.ofEntries(
+            Map.entry("/login", Set.of()),
+            Map.entry("/activate", Set.of()),
+            Map.entry("/actuator/health", Set.of()),
+            Map.entry("/", everyone()),
+            Map.entry("/profile", everyone()),
+            Map.entry("/admin/people", Set.of("admin")),
+            Map.entry("/admin/people/new", Set.of("admin")),
+            Map.entry("/admin/people/import", Set.of("admin")),
+            Map.entry("/admin/teams", Set.of("admin")),
+            Map.entry("/admin/sites", Set.of("admin")),
+            Map.entry("/admin/audit", Set.of("admin")),
+            Map.entry("/actuator/prometheus", Set.of("admin")));
+
+    private static final Set<String> PUBLIC = Set.of("/login", "/activate", "/actuator/health");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+
+    static Set<String> everyone() {
+        return Set.of(TestLogins.PERSONAS);
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        List<String> visitors = new ArrayList<>(List.of(TestLogins.PERSONAS));
+        visitors.add(ANONYMOUS);
+        GROUPS.forEach((path, allowed) -> visitors.forEach(v -> cases.add(Arguments.of(path, v,
+                PUBLIC.contains(path) || allowed.contains(v)))));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{1} on {0}: allowed={2}")
+    @MethodSource("matrix")
+    void eachRoleReachesOnlyItsOwnPages(String path, String visitor, boolean allowed) throws Exception {
+        var request = get(path);
+        if (!visitor.equals(ANONYMOUS)) {
+            request = request.with(TestLogins.as(users, visitor));
+        }
+        var result = mvc.perform(request);
+        if (PUBLIC.contains(path) && path.equals("/login") && !visitor.equals(ANONYMOUS)) {
+            result.andExpect(status().is3xxRedirection());
+        } else if (allowed) {
+            result.andExpect(status().isOk());
+        } else if (visitor.equals(ANONYMOUS)) {
+            result.andExpect(status().is3xxRedirection()).andExpect(r ->
+                    org.assertj.core.api.Assertions.assertThat(r.getResponse().getRedirectedUrl()).endsWith("/login"));
+        } else {
+            result.andExpect(status().isForbidden());
+        }
+    }
+}

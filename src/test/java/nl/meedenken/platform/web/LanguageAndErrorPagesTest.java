@@ -1,0 +1,102 @@
+package nl.meedenken.platform.web;
+
+import nl.meedenken.TestLogins;
+import nl.meedenken.TestPeople;
+import nl.meedenken.organisation.People;
+import nl.meedenken.organisation.PersonId;
+import nl.meedenken.organisation.internal.Accounts;
+import nl.meedenken.platform.Language;
+import nl.meedenken.platform.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.servlet.http.Cookie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class LanguageAndErrorPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    People people;
+    @Autowired
+    Accounts accounts;
+
+    @Test
+    void signInPageIsDutchByDefault() throws Exception {
+        mvc.perform(get("/login")).andExpect(content().string(containsString("Welkom bij Meedenken")))
+                .andExpect(content().string(containsString("lang=\"nl\"")));
+    }
+
+    @Test
+    void signInPageFollowsTheBrowserLanguageBeforeSigningIn() throws Exception {
+        mvc.perform(get("/login").header("Accept-Language", "en-GB,en;q=0.8"))
+                .andExpect(content().string(containsString("Welcome to Meedenken")));
+        mvc.perform(get("/login").header("Accept-Language", "pl,de;q=0.5"))
+                .andExpect(content().string(containsString("Welkom bij Meedenken")));
+    }
+
+    @Test
+    void deviceRemembersAChosenLanguage() throws Exception {
+        mvc.perform(post("/language").with(csrf()).param("lang", "en").param("returnTo", "/login"))
+                .andExpect(redirectedUrl("/login")).andExpect(cookie().value("meedenken-lang", "en"));
+        mvc.perform(get("/login").cookie(new Cookie("meedenken-lang", "en")))
+                .andExpect(content().string(containsString("Welcome to Meedenken")));
+    }
+
+    @Test
+    void aSignedInPersonsChoiceIsStoredWithThem() throws Exception {
+        String login = TestPeople.withAccount(people, accounts, "correct horse", Role.DRIVER);
+        var me = (nl.meedenken.platform.SignedInUser) users.loadUserByUsername(login);
+        mvc.perform(post("/language").with(csrf()).with(TestLogins.as(users, login)).param("lang", "en")
+                .param("returnTo", "/profile")).andExpect(redirectedUrl("/profile"));
+        assertThat(people.find(new PersonId(me.personId())).orElseThrow().language()).isEqualTo(Language.EN);
+        // and it is used on the next visit, from any device
+        mvc.perform(get("/").with(TestLogins.as(users, login))).andExpect(content().string(containsString("Hello")));
+    }
+
+    @Test
+    void aPersonWhoPrefersPolishSeesEnglishScreens() throws Exception {
+        mvc.perform(get("/").with(TestLogins.as(users, "driver")))
+                .andExpect(content().string(containsString("Hello Piotr Kowalski")));
+    }
+
+    @Test
+    void returnAddressMustStayInsideTheApplication() throws Exception {
+        mvc.perform(post("/language").with(csrf()).param("lang", "nl").param("returnTo", "//evil.example/x"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(post("/language").with(csrf()).param("lang", "nl").param("returnTo", "https://evil.example"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void unknownPageShowsAFriendlyNotFoundPage() throws Exception {
+        mvc.perform(get("/no/such/page").with(TestLogins.as(users, "planner")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void forbiddenPageIsRenderedAsFriendlyError() throws Exception {
+        mvc.perform(get("/admin/people").with(TestLogins.as(users, "driver")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(not(containsString("Exception"))));
+    }
+}
