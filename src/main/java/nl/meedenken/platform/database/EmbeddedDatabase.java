@@ -33,6 +33,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
+    private final java.util.concurrent.atomic.AtomicBoolean library;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     private EmbeddedDatabase(Path dataDirectory, int port) {
         this.dataDirectory = dataDirectory;
@@ -60,6 +62,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 builder.setPort(port);
             }
             this.postgres = builder.start();
+            this.library = libraryShutdownSwitch(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded database in " + dataDirectory + " could not start", e);
         }
@@ -136,9 +139,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataDirectory;
     }
 
+    /**
+     * The library stops the server from a JVM shutdown hook of its own, which runs at the
+     * same time as Spring's and pulls the database away from beans that still write on
+     * shutdown. We switch that hook off (it checks a "closed" flag) and stop the server
+     * ourselves, after the application: from the Spring context, or from our own hook
+     * when the server is shared by several contexts.
+     */
+    private static java.util.concurrent.atomic.AtomicBoolean libraryShutdownSwitch(EmbeddedPostgres postgres) {
+        try {
+            var field = EmbeddedPostgres.class.getDeclaredField("closed");
+            field.setAccessible(true);
+            var closed = (java.util.concurrent.atomic.AtomicBoolean) field.get(postgres);
+            closed.set(true);
+            return closed;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // a newer library without the flag: its own hook stays in charge
+        }
+    }
+
+    /** For a server shared by several contexts: stop it when the JVM ends. */
+    void stopWhenTheJvmEnds() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "meedenken-embedded-postgres-stop"));
+    }
+
     @Override
     public void close() {
         RUNNING.remove(dataDirectory, this);
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        if (library != null) {
+            library.set(false);
+        }
         try {
             postgres.close();
         } catch (IOException e) {

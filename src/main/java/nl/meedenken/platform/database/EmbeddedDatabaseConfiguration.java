@@ -36,6 +36,9 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedDatabase db = EmbeddedDatabase.startOrReuse(Path.of(properties.dataDir()), properties.port(),
                 properties.fresh());
         log.info("Embedded PostgreSQL on port {} with its files in {}", db.port(), db.dataDirectory());
+        if (properties.keepRunning()) {
+            db.stopWhenTheJvmEnds();
+        }
         return new EmbeddedDatabaseHandle(db, properties.keepRunning());
     }
 
@@ -48,6 +51,7 @@ class EmbeddedDatabaseConfiguration {
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(10);
         ds.setPoolName("meedenken-embedded");
+        ds.setConnectionTimeout(5_000);
         return ds;
     }
 

@@ -49,6 +49,23 @@ class ErrorPagesOnServerTest {
     }
 
     @Test
+    void behindAnHttpsProxyTheSessionCookieIsSecure() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-Proto", "https").header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anyMatch(c -> c.startsWith("JSESSIONID=") && c.contains("Secure") && c.contains("HttpOnly"));
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    @Test
+    void withoutHttpsTheCookieStaysUsableForLocalTrials() throws Exception {
+        var response = get("/login", "nl");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anyMatch(c -> c.startsWith("JSESSIONID=") && !c.contains("Secure"));
+    }
+
+    @Test
     void healthIsPublic() throws Exception {
         var response = get("/actuator/health", "nl", "application/json");
         assertThat(response.statusCode()).isEqualTo(200);
