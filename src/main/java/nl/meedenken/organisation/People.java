@@ -1,5 +1,6 @@
 package nl.meedenken.organisation;
 
+import nl.meedenken.organisation.internal.AccountStore;
 import nl.meedenken.organisation.internal.InvalidInput;
 import nl.meedenken.organisation.internal.Person;
 import nl.meedenken.organisation.internal.PersonDetails;
@@ -40,8 +41,10 @@ public class People {
     private final Sites sites;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccountStore accounts;
 
-    People(PersonStore store, Teams teams, Sites sites, AuditLog audit, Clock clock) {
+    People(PersonStore store, Teams teams, Sites sites, AuditLog audit, Clock clock, AccountStore accounts) {
+        this.accounts = accounts;
         this.store = store;
         this.teams = teams;
         this.sites = sites;
@@ -102,10 +105,17 @@ public class People {
     public void change(long id, PersonDetails details, String actor) {
         Person before = store.find(id).orElseThrow(() -> new InvalidInput("id", "person.error.notFound"));
         check(details, id);
+        boolean rolesChanged = !roleNames(before.roles()).equals(roleNames(details.roles()));
+        if (rolesChanged && before.roles().contains(Role.ADMIN) && !details.roles().contains(Role.ADMIN)) {
+            keepOneAdministrator(id);
+        }
         store.update(id, details, clock.instant());
+        if (rolesChanged) {
+            accounts.endSessions(id);
+        }
         audit.record(AuditEntry.Type.PERSON_CHANGED, actor, subject(id, details), null,
                 changes(before.details(), details));
-        if (!roleNames(before.roles()).equals(roleNames(details.roles()))) {
+        if (rolesChanged) {
             audit.record(AuditEntry.Type.ROLES_CHANGED, actor, subject(id, details), null,
                     roleNames(before.roles()) + " -> " + roleNames(details.roles()));
         }
@@ -114,10 +124,11 @@ public class People {
     @Transactional
     public void deactivate(long id, String actor) {
         Person person = store.find(id).orElseThrow(() -> new InvalidInput("id", "person.error.notFound"));
-        if (person.roles().contains(Role.ADMIN) && store.countActiveWithRole(Role.ADMIN) <= 1 && person.active()) {
-            throw new InvalidInput("active", "person.error.lastAdmin");
+        if (person.roles().contains(Role.ADMIN) && person.active()) {
+            keepOneAdministrator(id);
         }
         store.setActive(id, false, clock.instant());
+        accounts.endSessions(id);
         audit.record(AuditEntry.Type.PERSON_DEACTIVATED, actor, subject(id, person.details()), null, null);
     }
 
@@ -131,13 +142,27 @@ public class People {
     @EventListener
     @Transactional
     void on(LanguageChosen chosen) {
-        store.updateLanguage(chosen.personId(), chosen.language(), clock.instant());
+        store.updateScreenLanguage(chosen.personId(), chosen.language(), clock.instant());
+    }
+
+    /** Refuses a change that would leave nobody who can sign in as administrator. */
+    private void keepOneAdministrator(long personId) {
+        accounts.lockAdministrators();
+        if (accounts.activatedAdminsExcept(personId) == 0) {
+            throw new InvalidInput("roles", "person.error.lastAdmin");
+        }
     }
 
     private void check(PersonDetails details, Long exceptId) {
         Set<String> numbers = new HashSet<>(store.employeeNumbers().entrySet().stream()
                 .filter(e -> !e.getValue().equals(exceptId)).map(java.util.Map.Entry::getKey).toList());
+        // a login name of someone else's account may not be used as number or e-mail either
+        Set<String> loginNames = accounts.loginNamesExcept(exceptId == null ? -1 : exceptId);
+        numbers.addAll(loginNames);
         Set<String> emails = new HashSet<>();
+        if (details.email() != null && loginNames.contains(details.email())) {
+            emails.add(details.email());
+        }
         if (details.email() != null) {
             store.idByEmail(details.email()).filter(other -> !other.equals(exceptId))
                     .ifPresent(other -> emails.add(details.email()));

@@ -15,4 +15,10 @@ public interface SignInGuard {
 
     /** Whether this address made too many failed attempts lately and must wait. */
     boolean addressBlocked(String address);
+
+    /**
+     * Whether a session may go on: the person is still active and nothing happened that
+     * ends their sessions (deactivation, other roles, a new password).
+     */
+    boolean stillValid(SignedInUser user);
 }

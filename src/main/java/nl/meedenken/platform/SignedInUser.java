@@ -25,9 +25,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
     private final Set<Role> roles;
     private final boolean enabled;
     private final boolean locked;
+    private final int sessionVersion;
 
     public SignedInUser(long accountId, long personId, String loginName, String displayName, String passwordHash,
-                        Language language, Set<Role> roles, boolean enabled, boolean locked) {
+                        Language language, Set<Role> roles, boolean enabled, boolean locked, int sessionVersion) {
+        this.sessionVersion = sessionVersion;
         this.accountId = accountId;
         this.personId = personId;
         this.loginName = loginName;
@@ -58,6 +60,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
         return displayName + " (#" + personId + ")";
     }
 
+    /** Changes when this person's sessions must end; compared on every request. */
+    public int sessionVersion() {
+        return sessionVersion;
+    }
+
     public Language language() {
         return language;
     }
@@ -82,9 +89,15 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
         passwordHash = null;
     }
 
+    /** The same person after a change that keeps this session (their own new password). */
+    public SignedInUser withSessionVersion(int version) {
+        return new SignedInUser(accountId, personId, loginName, displayName, null, language, roles, enabled, locked,
+                version);
+    }
+
     public SignedInUser withLanguage(Language newLanguage) {
         return new SignedInUser(accountId, personId, loginName, displayName, passwordHash, newLanguage, roles, enabled,
-                locked);
+                locked, sessionVersion);
     }
 
     @Override

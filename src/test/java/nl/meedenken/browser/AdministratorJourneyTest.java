@@ -120,7 +120,8 @@ class AdministratorJourneyTest {
                 StandardCharsets.UTF_8);
         b.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         b.submit("Controleren en importeren");
-        assertThat(b.text()).contains("Niets geïmporteerd: 1 problemen gevonden")
+        b.waitFor(By.cssSelector(".border-danger"));
+        assertThat(b.text()).contains("Niets geïmporteerd: één probleem gevonden")
                 .contains("Er is geen team met de naam \"Ruimtevaart\".");
         b.assertAccessible("import with problems");
         b.screenshot("admin-import-problems");

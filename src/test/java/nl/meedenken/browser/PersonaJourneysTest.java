@@ -140,8 +140,8 @@ class PersonaJourneysTest {
             b.open("/profile");
             assertThat(b.overflowsSideways()).isFalse();
             b.assertAccessible(persona + " profile");
+            b.screenshot(persona + "-profile");
         }
-        browser.screenshot("warehouse-profile");
     }
 
     @Test

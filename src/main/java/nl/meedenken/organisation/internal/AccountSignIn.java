@@ -50,8 +50,8 @@ public class AccountSignIn implements UserDetailsService, SignInGuard {
                 .orElseThrow(() -> new UsernameNotFoundException("No account for what was typed"));
         Person person = people.find(account.personId()).orElseThrow(() -> new UsernameNotFoundException("No person"));
         return new SignedInUser(account.id(), person.id(), typed == null ? "" : typed.strip(), person.name(),
-                account.passwordHash(), person.language(), person.roles(), person.active(),
-                account.lockedAt(clock.instant()));
+                account.passwordHash(), person.screens(), person.roles(), person.active(),
+                account.lockedAt(clock.instant()), account.sessionVersion());
     }
 
     @Override
@@ -68,6 +68,14 @@ public class AccountSignIn implements UserDetailsService, SignInGuard {
         return accounts.addressFailuresSince(address, since) >= properties.addressMaxFailures();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean stillValid(SignedInUser user) {
+        return accounts.sessionState(user.accountId())
+                .map(state -> state[1] == 1 && state[0] == user.sessionVersion())
+                .orElse(false);
+    }
+
     @EventListener
     @Transactional
     void on(AuthenticationFailureBadCredentialsEvent event) {
@@ -81,7 +89,7 @@ public class AccountSignIn implements UserDetailsService, SignInGuard {
         audit.record(AuditEntry.Type.LOGIN_FAILED, typed, account.map(Account::loginName).orElse(null), address,
                 account.isPresent() ? "wrong password" : "unknown name");
         account.ifPresent(a -> {
-            int failures = accounts.addFailure(a.id());
+            int failures = accounts.addFailure(a.id(), now);
             if (failures >= properties.maxFailedAttempts()) {
                 Instant until = now.plus(properties.lockDuration());
                 accounts.lock(a.id(), until);

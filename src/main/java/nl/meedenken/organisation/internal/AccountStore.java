@@ -14,7 +14,7 @@ import java.util.Optional;
 public class AccountStore {
 
     private static final String SELECT = "select a.id, a.person_id, a.login_name, a.password_hash, a.failed_attempts,"
-            + " a.locked_until, a.created_at, a.last_sign_in_at from account a";
+            + " a.locked_until, a.created_at, a.last_sign_in_at, a.session_version from account a";
 
     private final JdbcClient jdbc;
 
@@ -61,14 +61,85 @@ public class AccountStore {
     }
 
     public void setPassword(long id, String hash) {
-        jdbc.sql("update account set password_hash = :hash, failed_attempts = 0, locked_until = null where id = :id")
+        jdbc.sql("""
+                        update account set password_hash = :hash, failed_attempts = 0, locked_until = null,
+                               session_version = session_version + 1 where id = :id
+                        """)
                 .param("hash", hash).param("id", id).update();
     }
 
-    /** Counts one more failure and returns the new count; done in the database so parallel attempts all count. */
-    public int addFailure(long id) {
-        return jdbc.sql("update account set failed_attempts = failed_attempts + 1 where id = :id returning failed_attempts")
-                .param("id", id).query(Integer.class).single();
+    /**
+     * Counts one more failure and returns the new count; done in the database so parallel
+     * attempts all count. After a pause has run out, counting starts again from one.
+     */
+    public int addFailure(long id, Instant now) {
+        return jdbc.sql("""
+                        update account set
+                            failed_attempts = case when locked_until is not null and locked_until <= :now then 1
+                                                   else failed_attempts + 1 end,
+                            locked_until = case when locked_until is not null and locked_until <= :now then null
+                                                else locked_until end
+                        where id = :id returning failed_attempts
+                        """)
+                .param("id", id).param("now", Timestamp.from(now)).query(Integer.class).single();
+    }
+
+    /** The session version of an account and whether its person is still active, for checking sessions. */
+    public Optional<int[]> sessionState(long accountId) {
+        return jdbc.sql("""
+                        select a.session_version, case when p.active then 1 else 0 end
+                        from account a join person p on p.id = a.person_id where a.id = :id
+                        """)
+                .param("id", accountId).query((rs, i) -> new int[]{rs.getInt(1), rs.getInt(2)}).optional();
+    }
+
+    /** Ends every session of this person's account at its next request. */
+    public void endSessions(long personId) {
+        jdbc.sql("update account set session_version = session_version + 1 where person_id = :id")
+                .param("id", personId).update();
+    }
+
+    /** Active administrators who can sign in, other than this person. */
+    public long activatedAdminsExcept(long personId) {
+        return jdbc.sql("""
+                        select count(*) from account a join person p on p.id = a.person_id
+                        join person_role r on r.person_id = p.id
+                        where p.active and r.role = 'ADMIN' and a.password_hash is not null and p.id <> :id
+                        """).param("id", personId).query(Long.class).single();
+    }
+
+    /** Lower-case login names of every account except this person's. */
+    public java.util.Set<String> loginNamesExcept(long personId) {
+        return new java.util.HashSet<>(jdbc.sql("select lower(login_name) from account where person_id <> :id")
+                .param("id", personId).query(String.class).list());
+    }
+
+    /** Whether a login name equals the employee number or e-mail of another person. */
+    public boolean clashesWithPersonData(String loginName, long personId) {
+        return jdbc.sql("""
+                        select count(*) from person where id <> :id
+                          and (lower(employee_number) = lower(:n) or lower(email) = lower(:n))
+                        """).param("id", personId).param("n", loginName).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Serialises changes that must keep at least one administrator, across all nodes,
+     * until the end of the transaction.
+     */
+    public void lockAdministrators() {
+        jdbc.sql("select pg_advisory_xact_lock(7301001)").query((rs, i) -> 1).list();
+    }
+
+    public Optional<String> setting(String name) {
+        return jdbc.sql("select value from organisation_setting where name = :n").param("n", name)
+                .query(String.class).optional();
+    }
+
+    public void setting(String name, String value) {
+        jdbc.sql("""
+                        insert into organisation_setting (name, value) values (:n, :v)
+                        on conflict (name) do update set value = excluded.value
+                        """).param("n", name).param("v", value).update();
     }
 
     public void lock(long id, Instant until) {
@@ -151,7 +222,8 @@ public class AccountStore {
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getLong("id"), rs.getLong("person_id"), rs.getString("login_name"),
                 rs.getString("password_hash"), rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_sign_in_at")));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_sign_in_at")),
+                rs.getInt("session_version"));
     }
 
     private static Instant instant(Timestamp ts) {

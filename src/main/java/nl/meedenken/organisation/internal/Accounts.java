@@ -65,7 +65,7 @@ public class Accounts {
             throw new InvalidInput("loginName", "account.error.exists");
         }
         String name = loginName == null || loginName.isBlank() ? person.employeeNumber() : loginName.strip();
-        checkLoginName(name);
+        checkLoginName(name, personId);
         Instant now = clock.instant();
         long accountId = store.insert(personId, name, null, now);
         audit.record(AuditEntry.Type.ACCOUNT_CREATED, actor, subject(person), null, "login=" + name);
@@ -120,8 +120,9 @@ public class Accounts {
         return account.loginName();
     }
 
+    /** Changes one's own password; returns the new session version so the current session can go on. */
     @Transactional
-    public void changePassword(long accountId, String current, String password, String repeated) {
+    public int changePassword(long accountId, String current, String password, String repeated) {
         Account account = store.find(accountId).orElseThrow();
         if (account.passwordHash() == null || !encoder.matches(current == null ? "" : current, account.passwordHash())) {
             throw new InvalidInput("current", "password.error.currentWrong");
@@ -130,12 +131,13 @@ public class Accounts {
         store.setPassword(account.id(), encoder.encode(password));
         Person person = people.find(account.personId()).orElseThrow();
         audit.record(AuditEntry.Type.PASSWORD_CHANGED, account.loginName(), subject(person), null, null);
+        return store.find(accountId).orElseThrow().sessionVersion();
     }
 
     /** Opens an account with a password right away; only for the first administrator and the demo company. */
     @Transactional
     public long openWithPassword(long personId, String loginName, String password) {
-        checkLoginName(loginName);
+        checkLoginName(loginName, personId);
         return store.insert(personId, loginName, encoder.encode(password), clock.instant());
     }
 
@@ -151,11 +153,11 @@ public class Accounts {
         }
     }
 
-    private void checkLoginName(String name) {
+    private void checkLoginName(String name, long personId) {
         if (!LOGIN_NAME.matcher(name).matches()) {
             throw new InvalidInput("loginName", "account.error.loginNameFormat");
         }
-        if (store.loginNameTaken(name)) {
+        if (store.loginNameTaken(name) || store.clashesWithPersonData(name, personId)) {
             throw new InvalidInput("loginName", "account.error.loginNameTaken");
         }
     }

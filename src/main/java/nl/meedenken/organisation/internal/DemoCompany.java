@@ -107,9 +107,11 @@ class DemoCompany implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final AccountStore accountStore;
 
     DemoCompany(PersonStore people, Sites sites, Teams teams, Accounts accounts, ApplicationEventPublisher events,
-                TransactionTemplate transaction, Clock clock) {
+                TransactionTemplate transaction, Clock clock, AccountStore accountStore) {
+        this.accountStore = accountStore;
         this.people = people;
         this.sites = sites;
         this.teams = teams;
@@ -122,8 +124,10 @@ class DemoCompany implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         transaction.executeWithoutResult(status -> {
+            accountStore.lockAdministrators(); // a second node starting at the same time waits, then sees the people
             if (people.count() == 0) {
                 load();
+                accountStore.setting(FirstAdministrator.SETUP_DONE, "true");
                 events.publishEvent(new DemoCompanyCreated());
                 log.info("Loaded the demo company with {} people.", MEMBERS.size());
             }

@@ -55,16 +55,22 @@ public class FirstAdministrator implements SetupState, ApplicationRunner {
         this.clock = clock;
     }
 
+    static final String SETUP_DONE = "installation.first-admin-created";
+
+    /**
+     * Whether this installation never got its first administrator. Decided by a stored
+     * fact, not by counting administrators, so losing the last one never reopens setup.
+     */
     @Override
     public boolean needsFirstAdministrator() {
         if (done) {
             return false;
         }
-        boolean exists = accounts.countActivatedAdmins() > 0;
-        if (exists) {
+        boolean stored = accounts.setting(SETUP_DONE).isPresent();
+        if (stored) {
             done = true;
         }
-        return !exists;
+        return !stored;
     }
 
     @Override
@@ -73,17 +79,23 @@ public class FirstAdministrator implements SetupState, ApplicationRunner {
             String name = properties.adminName() == null || properties.adminName().isBlank()
                     ? "Administrator" : properties.adminName();
             String password = properties.adminPassword() == null ? "" : properties.adminPassword();
-            create(new FirstAdmin(name, properties.adminLogin(), properties.adminLogin(), password, password,
-                    Language.DEFAULT), "environment");
-            log.info("Created the first administrator '{}' from the environment.", properties.adminLogin());
+            try {
+                create(new FirstAdmin(name, properties.adminLogin(), properties.adminLogin(), password, password,
+                        Language.DEFAULT), "environment");
+                log.info("Created the first administrator '{}' from the environment.", properties.adminLogin());
+            } catch (InvalidInput refused) {
+                // another node created it a moment earlier, or the values are not acceptable
+                log.warn("The first administrator from the environment was not created: {}", refused.getMessage());
+            }
         } else if (needsFirstAdministrator()) {
             log.info("No administrator yet: open /setup in the browser to create the first one.");
         }
     }
 
     @Transactional
-    public synchronized void create(FirstAdmin admin, String actor) {
-        if (!needsFirstAdministrator()) {
+    public void create(FirstAdmin admin, String actor) {
+        accounts.lockAdministrators(); // one at a time, across all nodes
+        if (accounts.setting(SETUP_DONE).isPresent()) {
             throw new InvalidInput("name", "setup.error.alreadyDone");
         }
         Accounts.checkNewPassword(admin.password(), admin.repeated());
@@ -96,6 +108,7 @@ public class FirstAdministrator implements SetupState, ApplicationRunner {
         long personId = people.insert(details, clock.instant());
         accountService.openWithPassword(personId, admin.loginName() == null || admin.loginName().isBlank()
                 ? admin.employeeNumber() : admin.loginName().strip(), admin.password());
+        accounts.setting(SETUP_DONE, "true");
         audit.record(AuditEntry.Type.FIRST_ADMIN_CREATED, actor, admin.name(), null, null);
         done = true;
     }

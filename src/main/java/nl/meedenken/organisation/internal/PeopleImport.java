@@ -45,8 +45,10 @@ public class PeopleImport {
     private final Sites sites;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccountStore accounts;
 
-    PeopleImport(PersonStore people, Teams teams, Sites sites, AuditLog audit, Clock clock) {
+    PeopleImport(PersonStore people, Teams teams, Sites sites, AuditLog audit, Clock clock, AccountStore accounts) {
+        this.accounts = accounts;
         this.people = people;
         this.teams = teams;
         this.sites = sites;
@@ -91,6 +93,7 @@ public class PeopleImport {
         Map<String, Long> siteIds = new HashMap<>();
         sites.active().forEach(s -> siteIds.put(s.name().toLowerCase(Locale.ROOT), s.id()));
         Set<String> takenNumbers = new HashSet<>(people.employeeNumbers().keySet());
+        takenNumbers.addAll(accounts.loginNamesExcept(-1));
         Set<String> takenEmails = new HashSet<>(people.emails());
         Set<Long> allTeams = new HashSet<>(teamIds.values());
         Set<Long> allSites = new HashSet<>(siteIds.values());

@@ -12,7 +12,12 @@ import java.util.Set;
 /** A person as stored, with the names of their team and site for showing in lists. */
 public record Person(long id, String employeeNumber, String name, Language language, String email, String phone,
                      Long teamId, String teamName, Long siteId, String siteName, boolean active, Set<Role> roles,
-                     boolean hasAccount) {
+                     boolean hasAccount, Language screenLanguage) {
+
+    /** The language of the screens: the one chosen on a screen, else the preferred one if it has screens. */
+    public Language screens() {
+        return screenLanguage != null ? screenLanguage : language;
+    }
 
     public PersonDetails details() {
         return new PersonDetails(employeeNumber, name, language, email, phone, teamId, siteId, roles);

@@ -25,7 +25,7 @@ public class PersonStore {
 
     private static final String SELECT = """
             select p.id, p.employee_number, p.name, p.language, p.email, p.phone, p.team_id, t.name as team_name,
-                   p.site_id, s.name as site_name, p.active,
+                   p.site_id, s.name as site_name, p.active, p.screen_language,
                    exists (select 1 from account a where a.person_id = p.id) as has_account,
                    (select string_agg(r.role, ',') from person_role r where r.person_id = p.id) as roles
             from person p
@@ -66,8 +66,8 @@ public class PersonStore {
         replaceRoles(id, details.roles());
     }
 
-    public void updateLanguage(long id, Language language, Instant now) {
-        jdbc.sql("update person set language = :language, updated_at = :now where id = :id")
+    public void updateScreenLanguage(long id, Language language, Instant now) {
+        jdbc.sql("update person set screen_language = :language, updated_at = :now where id = :id")
                 .param("language", language.code()).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
@@ -188,7 +188,8 @@ public class PersonStore {
                 Language.fromCode(rs.getString("language")).orElse(Language.DEFAULT), rs.getString("email"),
                 rs.getString("phone"), rs.getObject("team_id", Long.class), rs.getString("team_name"),
                 rs.getObject("site_id", Long.class), rs.getString("site_name"), rs.getBoolean("active"),
-                Set.copyOf(roles), rs.getBoolean("has_account"));
+                Set.copyOf(roles), rs.getBoolean("has_account"),
+                Language.fromCode(rs.getString("screen_language")).orElse(null));
     }
 
     /** Employee numbers and e-mail addresses already taken, for validating an import in one go. */

@@ -68,7 +68,8 @@ class AdminTeamsController {
 
     private String page(Model model, NamedItemForm form, Long editing) {
         model.addAttribute("teams", teams.all());
-        model.addAttribute("sites", sites.active());
+        // when editing, a team may keep a site that has since closed
+        model.addAttribute("sites", editing == null ? sites.active() : sites.all());
         model.addAttribute("item", form);
         model.addAttribute("editing", editing);
         return "organisation/teams";

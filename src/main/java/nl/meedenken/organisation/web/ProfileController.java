@@ -38,9 +38,21 @@ class ProfileController {
     @PostMapping("/profile/password")
     String changePassword(@AuthenticationPrincipal SignedInUser me,
                           @ModelAttribute("passwordForm") PasswordForm form, BindingResult result, Model model,
-                          RedirectAttributes redirect) {
+                          RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request,
+                          jakarta.servlet.http.HttpServletResponse response) {
         try {
-            accounts.changePassword(me.accountId(), form.current(), form.password(), form.repeated());
+            int version = accounts.changePassword(me.accountId(), form.current(), form.password(), form.repeated());
+            // other sessions of this person end; this one goes on with the new version
+            var current = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .getAuthentication();
+            var updated = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                    .authenticated(me.withSessionVersion(version), null, current.getAuthorities());
+            updated.setDetails(current.getDetails());
+            var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(updated);
+            org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+            new org.springframework.security.web.context.HttpSessionSecurityContextRepository()
+                    .saveContext(context, request, response);
             redirect.addFlashAttribute("saved", "password.saved");
             return "redirect:/profile";
         } catch (InvalidInput refused) {

@@ -36,7 +36,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean library;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private EmbeddedDatabase(Path dataDirectory, int port) {
+    private EmbeddedDatabase(Path dataDirectory, int port, boolean durable) {
         this.dataDirectory = dataDirectory;
         try {
             Files.createDirectories(dataDirectory);
@@ -58,6 +58,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC");
+            if (durable) {
+                // the library starts PostgreSQL with -F (no fsync) for speed; real data must reach the disk
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -79,13 +84,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (fresh) {
                 wipe(dir);
             }
-            return startExclusive(dir, port);
+            return new EmbeddedDatabase(dir, port, !fresh);
         });
     }
 
     /** Starts a server that this caller alone owns; refused when anyone else holds the directory. */
     static EmbeddedDatabase startExclusive(Path dataDirectory, int port) {
-        return new EmbeddedDatabase(dataDirectory.toAbsolutePath().normalize(), port);
+        return new EmbeddedDatabase(dataDirectory.toAbsolutePath().normalize(), port, true);
     }
 
     private static void wipe(Path dir) {

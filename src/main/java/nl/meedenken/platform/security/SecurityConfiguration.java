@@ -5,6 +5,7 @@ import nl.meedenken.platform.SetupState;
 import nl.meedenken.platform.SignInGuard;
 import nl.meedenken.platform.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -33,7 +34,8 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     /** Paths anyone may open, signed in or not. */
-    static final String[] PUBLIC_PATHS = {"/login", "/activate", "/setup", "/language", "/webjars/**", "/css/**",
+    static final String[] PUBLIC_PATHS = {"/login", "/activate", "/setup", "/language", "/scan/answer",
+            "/scan/answer/**", "/webjars/**", "/css/**",
             "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/error"};
 
     @Bean
@@ -43,6 +45,15 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/scan/campaigns/new", "/scan/campaigns/*/open", "/scan/campaigns/*/close",
+                                "/scan/campaigns/*/codes", "/scan/campaigns/*/actions").hasRole(Role.MANAGEMENT.name())
+                        .requestMatchers(HttpMethod.POST, "/scan/campaigns").hasRole(Role.MANAGEMENT.name())
+                        .requestMatchers(HttpMethod.POST, "/scan/campaigns/*/answer").authenticated()
+                        .requestMatchers("/scan/campaigns/*/report", "/scan/campaigns/*/report.pdf",
+                                "/scan/campaigns/*/results.csv")
+                        .hasAnyRole(Role.MANAGEMENT.name(), Role.WORKS_COUNCIL.name())
+                        .requestMatchers("/scan/campaigns", "/scan/campaigns/**")
+                        .hasAnyRole(Role.MANAGEMENT.name(), Role.WORKS_COUNCIL.name(), Role.TEAM_LEAD.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
@@ -58,6 +69,7 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                                 "camera=(), microphone=(), geolocation=(self), payment=()")))
                 .addFilterAfter(new SetupGateFilter(setup), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionValidityFilter(guard), SetupGateFilter.class)
                 .addFilterBefore(new AddressThrottleFilter(guard, audit), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

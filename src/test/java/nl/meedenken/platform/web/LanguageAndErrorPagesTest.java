@@ -68,7 +68,10 @@ class LanguageAndErrorPagesTest {
         var me = (nl.meedenken.platform.SignedInUser) users.loadUserByUsername(login);
         mvc.perform(post("/language").with(csrf()).with(TestLogins.as(users, login)).param("lang", "en")
                 .param("returnTo", "/profile")).andExpect(redirectedUrl("/profile"));
-        assertThat(people.find(new PersonId(me.personId())).orElseThrow().language()).isEqualTo(Language.EN);
+        // the screens follow the choice; the language the person prefers to read stays as it was
+        assertThat(((nl.meedenken.platform.SignedInUser) users.loadUserByUsername(login)).language())
+                .isEqualTo(Language.EN);
+        assertThat(people.find(new PersonId(me.personId())).orElseThrow().language()).isEqualTo(Language.NL);
         // and it is used on the next visit, from any device
         mvc.perform(get("/").with(TestLogins.as(users, login))).andExpect(content().string(containsString("Hello")));
     }
@@ -88,15 +91,14 @@ class LanguageAndErrorPagesTest {
     }
 
     @Test
-    void unknownPageShowsAFriendlyNotFoundPage() throws Exception {
+    void unknownPageAnswersNotFound() throws Exception {
         mvc.perform(get("/no/such/page").with(TestLogins.as(users, "planner")))
                 .andExpect(status().isNotFound());
     }
 
     @Test
-    void forbiddenPageIsRenderedAsFriendlyError() throws Exception {
-        mvc.perform(get("/admin/people").with(TestLogins.as(users, "driver")))
-                .andExpect(status().isForbidden())
-                .andExpect(content().string(not(containsString("Exception"))));
+    void aDriverIsRefusedAdministrationPages() throws Exception {
+        // the friendly page itself is rendered by the server's error dispatch: see the browser tests
+        mvc.perform(get("/admin/people").with(TestLogins.as(users, "driver"))).andExpect(status().isForbidden());
     }
 }
