@@ -1,0 +1,5 @@
+package nl.meedenken.scan;
+
+/** Identifies one scan campaign. */
+public record CampaignId(long value) {
+}

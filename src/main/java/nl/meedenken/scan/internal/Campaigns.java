@@ -1,0 +1,197 @@
+package nl.meedenken.scan.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Creating, opening and closing scan campaigns. */
+@Service
+public class Campaigns {
+
+    public static final int DEFAULT_MIN_GROUP = 5;
+    public static final int LOWEST_MIN_GROUP = 3;
+
+    /** What management fills in for a new campaign. */
+    public record Draft(String title, LocalDate opensOn, LocalDate closesOn, Integer minGroupSize,
+                        List<Long> targetSites, List<Long> targetTeams) {
+    }
+
+    /** A short pulse with some dimensions and/or own statements, started by another module. */
+    public record Pulse(String title, List<String> dimensions, List<CustomStatement> statements,
+                        List<Long> targetTeams, LocalDate closesOn, String origin) {
+    }
+
+    public record CustomStatement(String nl, String en) {
+    }
+
+    private static final String SELECT = """
+            select id, title, instrument_id, kind, dimensions, opens_on, closes_on, min_group_size, status,
+                   target_sites, target_teams, origin from scan_campaign
+            """;
+
+    private final JdbcClient jdbc;
+    private final Instruments instruments;
+    private final Clock clock;
+
+    Campaigns(JdbcClient jdbc, Instruments instruments, Clock clock) {
+        this.jdbc = jdbc;
+        this.instruments = instruments;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public long create(Draft draft, String actor) {
+        String title = draft.title() == null ? "" : draft.title().strip();
+        if (title.isEmpty()) {
+            throw new InvalidScanInput("title", "validation.required");
+        }
+        if (title.length() > 200) {
+            throw new InvalidScanInput("title", "validation.tooLong", 200);
+        }
+        if (draft.opensOn() == null) {
+            throw new InvalidScanInput("opensOn", "validation.required");
+        }
+        if (draft.closesOn() == null) {
+            throw new InvalidScanInput("closesOn", "validation.required");
+        }
+        if (draft.closesOn().isBefore(draft.opensOn())) {
+            throw new InvalidScanInput("closesOn", "scan.error.closesBeforeOpens");
+        }
+        int k = draft.minGroupSize() == null ? DEFAULT_MIN_GROUP : draft.minGroupSize();
+        if (k < LOWEST_MIN_GROUP || k > 50) {
+            throw new InvalidScanInput("minGroupSize", "scan.error.minGroupSize", LOWEST_MIN_GROUP);
+        }
+        return insert(title, "FULL", null, draft.opensOn(), draft.closesOn(), k, draft.targetSites(),
+                draft.targetTeams(), null, actor);
+    }
+
+    /** Starts a pulse right away; used by other modules through {@code Scans}. */
+    @Transactional
+    public long startPulse(Pulse pulse, String actor) {
+        Instrument instrument = instruments.get(instruments.latestId());
+        for (String dimension : pulse.dimensions()) {
+            if (instrument.dimension(dimension).isEmpty()) {
+                throw new InvalidScanInput("dimensions", "scan.error.unknownDimension", dimension);
+            }
+        }
+        if (pulse.dimensions().isEmpty() && pulse.statements().isEmpty()) {
+            throw new InvalidScanInput("dimensions", "scan.error.emptyPulse");
+        }
+        LocalDate today = LocalDate.now(clock);
+        long id = insert(pulse.title(), "PULSE", pulse.dimensions(), today, pulse.closesOn(), DEFAULT_MIN_GROUP,
+                List.of(), pulse.targetTeams(), pulse.origin(), actor);
+        int position = 0;
+        for (CustomStatement statement : pulse.statements()) {
+            position++;
+            jdbc.sql("""
+                            insert into scan_custom_item (campaign_id, code, position, text_nl, text_en)
+                            values (:id, :code, :position, :nl, :en)
+                            """)
+                    .param("id", id).param("code", "custom_" + position).param("position", position)
+                    .param("nl", statement.nl()).param("en", statement.en()).update();
+        }
+        open(id, actor);
+        return id;
+    }
+
+    private long insert(String title, String kind, List<String> dimensions, LocalDate opensOn, LocalDate closesOn,
+                        int k, List<Long> sites, List<Long> teams, String origin, String actor) {
+        return jdbc.sql("""
+                        insert into scan_campaign (title, instrument_id, kind, dimensions, opens_on, closes_on,
+                               min_group_size, target_sites, target_teams, origin, created_by, created_at)
+                        values (:title, :instrument, :kind, :dimensions, :opens, :closes, :k, :sites, :teams, :origin,
+                                :by, :at)
+                        returning id
+                        """)
+                .param("title", title).param("instrument", instruments.latestId()).param("kind", kind)
+                .param("dimensions", dimensions == null ? null : dimensions.toArray(String[]::new))
+                .param("opens", opensOn).param("closes", closesOn).param("k", k)
+                .param("sites", (sites == null ? List.<Long>of() : sites).toArray(Long[]::new))
+                .param("teams", (teams == null ? List.<Long>of() : teams).toArray(Long[]::new))
+                .param("origin", origin).param("by", actor).param("at", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+    }
+
+    @Transactional
+    public void open(long id, String actor) {
+        int changed = jdbc.sql("update scan_campaign set status = 'OPEN', opened_at = :at where id = :id and status = 'DRAFT'")
+                .param("at", Timestamp.from(clock.instant())).param("id", id).update();
+        if (changed == 0) {
+            throw new InvalidScanInput("status", "scan.error.notDraft");
+        }
+    }
+
+    @Transactional
+    public void close(long id, String actor) {
+        int changed = jdbc.sql("update scan_campaign set status = 'CLOSED', closed_at = :at where id = :id and status = 'OPEN'")
+                .param("at", Timestamp.from(clock.instant())).param("id", id).update();
+        if (changed == 0) {
+            throw new InvalidScanInput("status", "scan.error.notOpen");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Campaign> find(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Campaigns::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Campaign> all() {
+        return jdbc.sql(SELECT + " order by opens_on desc, id desc").query(Campaigns::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Campaign> open() {
+        return jdbc.sql(SELECT + " where status = 'OPEN' order by closes_on, id").query(Campaigns::map).list();
+    }
+
+    /** The closed campaign of the same questionnaire before this one, for the trend. */
+    @Transactional(readOnly = true)
+    public Optional<Campaign> previous(Campaign campaign) {
+        return jdbc.sql(SELECT + """
+                         where instrument_id = :instrument and kind = 'FULL' and status = 'CLOSED'
+                           and opens_on < :opens and id <> :id
+                        order by opens_on desc limit 1
+                        """)
+                .param("instrument", campaign.instrumentId()).param("opens", campaign.opensOn())
+                .param("id", campaign.id()).query(Campaigns::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CustomStatement> customStatements(long campaignId) {
+        return jdbc.sql("select text_nl, text_en from scan_custom_item where campaign_id = :id order by position")
+                .param("id", campaignId).query((rs, i) -> new CustomStatement(rs.getString(1), rs.getString(2))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public int responses(long campaignId) {
+        return jdbc.sql("select coalesce(sum(responses), 0) from scan_group_count where campaign_id = :id")
+                .param("id", campaignId).query(Integer.class).single();
+    }
+
+    private static Campaign map(ResultSet rs, int row) throws SQLException {
+        return new Campaign(rs.getLong("id"), rs.getString("title"), rs.getLong("instrument_id"),
+                Campaign.Kind.valueOf(rs.getString("kind")), strings(rs.getArray("dimensions")),
+                rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
+                rs.getInt("min_group_size"), Campaign.Status.valueOf(rs.getString("status")),
+                longs(rs.getArray("target_sites")), longs(rs.getArray("target_teams")), rs.getString("origin"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((Long[]) array.getArray());
+    }
+}

@@ -1,0 +1,245 @@
+package nl.meedenken.scan.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.meedenken.organisation.People;
+import nl.meedenken.organisation.TeamSummary;
+import nl.meedenken.platform.SignedInUser;
+import nl.meedenken.scan.RoleGroup;
+import nl.meedenken.scan.internal.Answering;
+import nl.meedenken.scan.internal.Campaign;
+import nl.meedenken.scan.internal.Campaigns;
+import nl.meedenken.scan.internal.InvalidScanInput;
+import nl.meedenken.scan.internal.Questions;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Filling in a scan, on a phone, with or without an account: the first page asks the
+ * language, department and kind of work; then one short page per group of statements;
+ * then the open questions. Leaving halfway is fine: the same device continues later.
+ */
+@Controller
+@RequestMapping("/scan/answer")
+class AnswerController {
+
+    private final Answering answering;
+    private final Campaigns campaigns;
+    private final Questions questions;
+    private final People people;
+
+    AnswerController(Answering answering, Campaigns campaigns, Questions questions, People people) {
+        this.answering = answering;
+        this.campaigns = campaigns;
+        this.questions = questions;
+        this.people = people;
+    }
+
+    /** The page a QR code opens: type (or confirm) the code from the slip. */
+    @GetMapping
+    String code(@RequestParam(name = "code", required = false) String code, HttpServletRequest request, Model model) {
+        Optional<Answering.Draft> draft = answering.draft(DraftCookie.read(request));
+        if (draft.isPresent() && (code == null || code.isBlank())) {
+            return "redirect:/scan/answer/start";
+        }
+        model.addAttribute("code", code == null ? "" : code);
+        return "scan/answer-code";
+    }
+
+    @PostMapping
+    String startWithCode(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
+                         HttpServletResponse response, Locale locale, Model model) {
+        try {
+            var started = answering.startWithCode(code == null ? "" : code, locale.getLanguage(),
+                    request.getRemoteAddr());
+            DraftCookie.write(request, response, started.token());
+            return "redirect:/scan/answer/start";
+        } catch (InvalidScanInput refused) {
+            model.addAttribute("code", code);
+            model.addAttribute("codeError", refused.messageKey());
+            return "scan/answer-code";
+        }
+    }
+
+    @GetMapping("/start")
+    String profile(HttpServletRequest request, Model model) {
+        Optional<Answering.Draft> draft = answering.draft(DraftCookie.read(request));
+        if (draft.isEmpty()) {
+            return "redirect:/scan/answer";
+        }
+        Campaign campaign = campaigns.find(draft.get().campaignId()).orElseThrow();
+        model.addAttribute("draft", draft.get());
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("teams", teamsOf(campaign));
+        model.addAttribute("roleGroups", RoleGroup.values());
+        model.addAttribute("parts", questions.parts(campaign).size());
+        return "scan/answer-start";
+    }
+
+    @PostMapping("/start")
+    String saveProfile(@RequestParam(name = "teamId", required = false) String teamId,
+                       @RequestParam(name = "roleGroup", required = false) String roleGroup,
+                       HttpServletRequest request, Model model) {
+        String token = DraftCookie.read(request);
+        Optional<Answering.Draft> draft = answering.draft(token);
+        if (draft.isEmpty()) {
+            return "redirect:/scan/answer";
+        }
+        Campaign campaign = campaigns.find(draft.get().campaignId()).orElseThrow();
+        try {
+            Long team = teamId == null || teamId.isBlank() || teamId.equals("none") ? null : Long.valueOf(teamId);
+            RoleGroup role = roleGroup == null ? null
+                    : java.util.Arrays.stream(RoleGroup.values()).filter(r -> r.name().equals(roleGroup)).findFirst()
+                    .orElse(null);
+            answering.profile(token, team, role, teamsOf(campaign).stream().map(t -> t.id().value()).toList());
+            return "redirect:/scan/answer/part/1";
+        } catch (InvalidScanInput | NumberFormatException refused) {
+            model.addAttribute("draft", draft.get());
+            model.addAttribute("campaign", campaign);
+            model.addAttribute("teams", teamsOf(campaign));
+            model.addAttribute("roleGroups", RoleGroup.values());
+            model.addAttribute("parts", questions.parts(campaign).size());
+            model.addAttribute("profileError", refused instanceof InvalidScanInput i ? i.messageKey()
+                    : "scan.answer.error.chooseDepartment");
+            return "scan/answer-start";
+        }
+    }
+
+    @GetMapping("/part/{number}")
+    String part(@PathVariable int number, HttpServletRequest request, Model model) {
+        Optional<Answering.Draft> draft = answering.draft(DraftCookie.read(request));
+        if (draft.isEmpty()) {
+            return "redirect:/scan/answer";
+        }
+        if (!draft.get().hasProfile()) {
+            return "redirect:/scan/answer/start";
+        }
+        return showPart(draft.get(), number, draft.get().answers(), List.of(), model);
+    }
+
+    @PostMapping("/part/{number}")
+    String savePart(@PathVariable int number, @RequestParam Map<String, String> form, HttpServletRequest request,
+                    Model model) {
+        String token = DraftCookie.read(request);
+        Optional<Answering.Draft> draft = answering.draft(token);
+        if (draft.isEmpty()) {
+            return "redirect:/scan/answer";
+        }
+        Campaign campaign = campaigns.find(draft.get().campaignId()).orElseThrow();
+        List<Questions.Part> parts = questions.parts(campaign);
+        if (number < 1 || number > parts.size()) {
+            return "redirect:/scan/answer/part/1";
+        }
+        List<String> codes = parts.get(number - 1).statements().stream().map(Questions.Statement::code).toList();
+        Map<String, Integer> given = new HashMap<>();
+        for (String code : codes) {
+            String value = form.get("a_" + code);
+            if (value != null && value.matches("[1-5]")) {
+                given.put(code, Integer.valueOf(value));
+            }
+        }
+        try {
+            answering.answer(token, codes, given);
+        } catch (Answering.MissingAnswers missing) {
+            Map<String, Integer> shown = new LinkedHashMap<>(draft.get().answers());
+            shown.putAll(given);
+            return showPart(draft.get(), number, shown, missing.items(), model);
+        }
+        if ("back".equals(form.get("go")) && number > 1) {
+            return "redirect:/scan/answer/part/" + (number - 1);
+        }
+        return number < parts.size() ? "redirect:/scan/answer/part/" + (number + 1) : "redirect:/scan/answer/open";
+    }
+
+    private String showPart(Answering.Draft draft, int number, Map<String, Integer> answers, List<String> missing,
+                            Model model) {
+        Campaign campaign = campaigns.find(draft.campaignId()).orElseThrow();
+        List<Questions.Part> parts = questions.parts(campaign);
+        if (number < 1 || number > parts.size()) {
+            return "redirect:/scan/answer/part/1";
+        }
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("part", parts.get(number - 1));
+        model.addAttribute("number", number);
+        model.addAttribute("total", parts.size());
+        model.addAttribute("answers", answers);
+        model.addAttribute("missing", missing);
+        model.addAttribute("values", List.of(1, 2, 3, 4, 5));
+        return "scan/answer-part";
+    }
+
+    @GetMapping("/open")
+    String open(HttpServletRequest request, Model model) {
+        Optional<Answering.Draft> draft = answering.draft(DraftCookie.read(request));
+        if (draft.isEmpty()) {
+            return "redirect:/scan/answer";
+        }
+        Campaign campaign = campaigns.find(draft.get().campaignId()).orElseThrow();
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("questions", questions.openQuestions(campaign));
+        model.addAttribute("total", questions.parts(campaign).size());
+        return "scan/answer-open";
+    }
+
+    @PostMapping("/submit")
+    String submit(@RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser me,
+                  HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        String token = DraftCookie.read(request);
+        Optional<Answering.Draft> draft = answering.draft(token);
+        if (draft.isEmpty()) {
+            // a second click, or a retry after the first one got through
+            return "redirect:/scan/answer/done";
+        }
+        Campaign campaign = campaigns.find(draft.get().campaignId()).orElseThrow();
+        Map<String, String> open = new LinkedHashMap<>();
+        questions.openQuestions(campaign).forEach(q -> open.put(q.code(), form.getOrDefault("o_" + q.code(), "")));
+        try {
+            answering.chooseLanguage(token, locale.getLanguage());
+            answering.submit(token, open, me == null ? null : me.personId());
+            DraftCookie.clear(request, response);
+            return "redirect:/scan/answer/done";
+        } catch (Answering.MissingAnswers missing) {
+            return "redirect:/scan/answer/part/" + firstPartWith(campaign, missing.items());
+        } catch (InvalidScanInput refused) {
+            DraftCookie.clear(request, response);
+            model.addAttribute("problem", refused.messageKey());
+            return "scan/answer-problem";
+        }
+    }
+
+    @GetMapping("/done")
+    String done() {
+        return "scan/answer-done";
+    }
+
+    private int firstPartWith(Campaign campaign, List<String> items) {
+        List<Questions.Part> parts = questions.parts(campaign);
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).statements().stream().anyMatch(s -> items.contains(s.code()))) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private List<TeamSummary> teamsOf(Campaign campaign) {
+        return people.teams().stream().filter(TeamSummary::active)
+                .filter(t -> campaign.targetTeams().isEmpty() || campaign.targetTeams().contains(t.id().value()))
+                .filter(t -> campaign.targetSites().isEmpty()
+                        || (t.site() != null && campaign.targetSites().contains(t.site().value())))
+                .toList();
+    }
+}

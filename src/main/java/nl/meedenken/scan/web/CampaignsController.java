@@ -1,0 +1,167 @@
+package nl.meedenken.scan.web;
+
+import nl.meedenken.organisation.People;
+import nl.meedenken.platform.Role;
+import nl.meedenken.platform.SignedInUser;
+import nl.meedenken.scan.internal.Campaign;
+import nl.meedenken.scan.internal.Campaigns;
+import nl.meedenken.scan.internal.InvalidScanInput;
+import nl.meedenken.scan.internal.ParticipationCodes;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Management creates, opens and closes campaigns and prints code slips; the works council and team leads look on. */
+@Controller
+@RequestMapping("/scan/campaigns")
+class CampaignsController {
+
+    /** The new-campaign form. */
+    public record CampaignForm(String title, LocalDate opensOn, LocalDate closesOn, Integer minGroupSize,
+                               List<Long> targetSites, List<Long> targetTeams) {
+    }
+
+    private final Campaigns campaigns;
+    private final ParticipationCodes codes;
+    private final People people;
+    private final Clock clock;
+
+    CampaignsController(Campaigns campaigns, ParticipationCodes codes, People people, Clock clock) {
+        this.campaigns = campaigns;
+        this.codes = codes;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal SignedInUser me, Model model) {
+        List<Campaign> shown = campaigns.all().stream()
+                .filter(c -> me.has(Role.MANAGEMENT) || c.status() != Campaign.Status.DRAFT).toList();
+        model.addAttribute("campaigns", shown);
+        model.addAttribute("responses", shown.stream()
+                .collect(Collectors.toMap(Campaign::id, c -> campaigns.responses(c.id()))));
+        return "scan/campaigns";
+    }
+
+    @GetMapping("/new")
+    String newCampaign(Model model) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Amsterdam")));
+        return form(model, new CampaignForm("", today, today.plusWeeks(3), Campaigns.DEFAULT_MIN_GROUP, List.of(),
+                List.of()));
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("campaign") CampaignForm form, BindingResult result,
+                  @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return form(model, form);
+        }
+        try {
+            long id = campaigns.create(new Campaigns.Draft(form.title(), form.opensOn(), form.closesOn(),
+                    form.minGroupSize(), form.targetSites(), form.targetTeams()), me.auditName());
+            redirect.addFlashAttribute("saved", "scan.saved.created");
+            return "redirect:/scan/campaigns/" + id;
+        } catch (InvalidScanInput refused) {
+            result.addError(new FieldError("campaign", refused.field(), null, false,
+                    new String[]{refused.messageKey()}, refused.arguments(), refused.messageKey()));
+            return form(model, form);
+        }
+    }
+
+    private String form(Model model, CampaignForm form) {
+        model.addAttribute("campaign", form);
+        model.addAttribute("sites", people.sites().stream().filter(s -> s.active()).toList());
+        model.addAttribute("teams", people.teams().stream().filter(t -> t.active()).toList());
+        return "scan/campaign-form";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model) {
+        Campaign campaign = find(id);
+        if (campaign.status() == Campaign.Status.DRAFT && !me.has(Role.MANAGEMENT)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("responses", campaigns.responses(id));
+        model.addAttribute("codeCounts", codes.counts(id));
+        model.addAttribute("teamNames", people.teams().stream()
+                .filter(t -> campaign.targetTeams().contains(t.id().value())).map(t -> t.name()).toList());
+        model.addAttribute("siteNames", people.sites().stream()
+                .filter(s -> campaign.targetSites().contains(s.id().value())).map(s -> s.name()).toList());
+        return "scan/campaign";
+    }
+
+    @PostMapping("/{id}/open")
+    String open(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+        find(id);
+        try {
+            campaigns.open(id, me.auditName());
+            redirect.addFlashAttribute("saved", "scan.saved.opened");
+        } catch (InvalidScanInput refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        }
+        return "redirect:/scan/campaigns/" + id;
+    }
+
+    @GetMapping("/{id}/close")
+    String confirmClose(@PathVariable long id, Model model) {
+        model.addAttribute("campaign", find(id));
+        model.addAttribute("responses", campaigns.responses(id));
+        return "scan/campaign-close";
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+        find(id);
+        try {
+            campaigns.close(id, me.auditName());
+            redirect.addFlashAttribute("saved", "scan.saved.closed");
+        } catch (InvalidScanInput refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        }
+        return "redirect:/scan/campaigns/" + id;
+    }
+
+    /** Makes new single-use codes and shows them once, as a sheet of slips to print. */
+    @PostMapping("/{id}/codes")
+    String issueCodes(@PathVariable long id, @RequestParam(name = "count", defaultValue = "0") int count, Model model,
+                      RedirectAttributes redirect) {
+        Campaign campaign = find(id);
+        if (campaign.status() == Campaign.Status.CLOSED) {
+            redirect.addFlashAttribute("refused", "scan.codes.error.closed");
+            return "redirect:/scan/campaigns/" + id;
+        }
+        String answerUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/scan/answer").toUriString();
+        try {
+            model.addAttribute("slips", codes.issue(id, count, answerUrl));
+        } catch (InvalidScanInput refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+            return "redirect:/scan/campaigns/" + id;
+        }
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("answerUrl", answerUrl);
+        return "scan/slips";
+    }
+
+    private Campaign find(long id) {
+        return campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

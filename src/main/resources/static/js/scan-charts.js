@@ -1,0 +1,93 @@
+// Draws the charts of a scan results page from the JSON block the server put in the page.
+// The same figures are in the tables next to each chart; hidden groups are never in the data.
+(function () {
+  'use strict';
+  var source = document.getElementById('chart-data');
+  if (!source || !window.echarts) {
+    return;
+  }
+  var data = JSON.parse(source.textContent);
+  var blue = '#1f4e8c', orange = '#e8731a';
+  var scale = ['#c0392b', '#e67e22', '#f0b429', '#7fb77e', '#2e8b57'];
+  var charts = [];
+
+  function place(name) {
+    return document.querySelector('[data-chart="' + name + '"]');
+  }
+
+  function draw(name, option) {
+    var element = place(name);
+    if (!element) {
+      return;
+    }
+    var chart = echarts.init(element, null, {renderer: 'svg'});
+    option.animation = false;
+    option.textStyle = {fontFamily: 'system-ui, sans-serif'};
+    chart.setOption(option);
+    charts.push(chart);
+  }
+
+  (data.radars || []).forEach(function (radar) {
+    draw('radar-' + radar.group, {
+      radar: {
+        indicator: radar.names.map(function (n) { return {name: n, min: 1, max: 5}; }),
+        radius: '60%', splitNumber: 4, axisName: {color: '#1e2833', fontSize: 11}
+      },
+      series: [{type: 'radar', data: [{value: radar.values, name: ''}],
+        areaStyle: {color: 'rgba(31,78,140,0.2)'}, lineStyle: {color: blue}, itemStyle: {color: blue},
+        label: {show: true, fontSize: 11}}]
+    });
+  });
+
+  function heat(name, heatmap) {
+    if (!heatmap || heatmap.columns.length === 0) {
+      var element = place(name);
+      if (element) {
+        element.classList.add('d-none');
+      }
+      return;
+    }
+    draw(name, {
+      grid: {left: 150, right: 20, top: 70, bottom: 10},
+      xAxis: {type: 'category', data: heatmap.columns, position: 'top', axisLabel: {interval: 0, rotate: 35, fontSize: 11}},
+      yAxis: {type: 'category', data: heatmap.rows, inverse: true, axisLabel: {fontSize: 11, width: 140, overflow: 'truncate'}},
+      visualMap: {min: 1, max: 5, show: false, inRange: {color: scale}},
+      series: [{type: 'heatmap', data: heatmap.cells, label: {show: true, fontSize: 11,
+        formatter: function (p) { return p.value[2].toFixed(1); }}}]
+    });
+  }
+  heat('heat-departments', data.heatDepartments);
+  heat('heat-roles', data.heatRoles);
+
+  if (data.gap && data.gap.length) {
+    draw('gap', {
+      legend: {top: 0, data: [data.labels.management, data.labels.shopFloor]},
+      grid: {left: 150, right: 30, top: 30, bottom: 20},
+      xAxis: {type: 'value', min: 1, max: 5},
+      yAxis: {type: 'category', inverse: true, data: data.gap.map(function (g) { return g.name; }),
+        axisLabel: {fontSize: 11, width: 140, overflow: 'truncate'}},
+      series: [
+        {name: data.labels.management, type: 'bar', itemStyle: {color: blue}, data: data.gap.map(function (g) { return g.management; })},
+        {name: data.labels.shopFloor, type: 'bar', itemStyle: {color: orange}, data: data.gap.map(function (g) { return g.shopFloor; })}
+      ]
+    });
+  }
+
+  if (data.map && data.map.length) {
+    draw('map', {
+      grid: {left: 40, right: 30, top: 20, bottom: 40},
+      xAxis: {min: 1, max: 5, splitLine: {show: false}},
+      yAxis: {min: 1, max: 5, splitLine: {show: false}},
+      series: [{type: 'scatter', symbolSize: function (v, p) { return data.map[p.dataIndex].company ? 18 : 11; },
+        data: data.map.map(function (p) { return {value: [p.x, p.y], name: p.name,
+          itemStyle: {color: p.company ? orange : blue}}; }),
+        label: {show: true, position: 'right', formatter: '{b}', fontSize: 11},
+        markLine: {silent: true, symbol: 'none', lineStyle: {color: '#8a94a3', type: 'dashed'},
+          data: [{xAxis: 3}, {yAxis: 3}]}}]
+    });
+  }
+
+  window.addEventListener('resize', function () {
+    charts.forEach(function (c) { c.resize(); });
+  });
+})();

@@ -1,0 +1,143 @@
+package nl.meedenken.scan.internal;
+
+import nl.meedenken.scan.RoleGroup;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnonymityTest {
+
+    private static final long A = 1, B = 2, C = 3;
+
+    private static Map<GroupKey.Cell, Integer> cells(Object... teamRoleCount) {
+        Map<GroupKey.Cell, Integer> cells = new HashMap<>();
+        for (int i = 0; i < teamRoleCount.length; i += 3) {
+            cells.merge(new GroupKey.Cell((Long) teamRoleCount[i], (RoleGroup) teamRoleCount[i + 1]),
+                    (Integer) teamRoleCount[i + 2], Integer::sum);
+        }
+        return cells;
+    }
+
+    @Test
+    void aGroupBelowKIsHidden() {
+        var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 4), List.of(A), 5);
+        assertThat(anonymity.visible(GroupKey.EVERYONE)).isFalse();
+        assertThat(anonymity.visible(new GroupKey(A, null))).isFalse();
+    }
+
+    @Test
+    void aDepartmentThatIsAlmostEveryoneIsHiddenBecauseTheRestWouldShowBySubtraction() {
+        var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 10, B, RoleGroup.DRIVER, 2), List.of(A, B), 5);
+        assertThat(anonymity.visible(GroupKey.EVERYONE)).isTrue();
+        assertThat(anonymity.visible(new GroupKey(A, null))).as("12 - 10 = 2 people would show").isFalse();
+    }
+
+    @Test
+    void hidingOneSmallDepartmentHidesTheNextSmallestToo() {
+        var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 6, B, RoleGroup.DRIVER, 7, C, RoleGroup.DRIVER, 2),
+                List.of(A, B, C), 5);
+        assertThat(anonymity.visible(new GroupKey(C, null))).isFalse();
+        assertThat(anonymity.visible(new GroupKey(A, null))).as("next smallest").isFalse();
+        assertThat(anonymity.visible(new GroupKey(B, null))).isTrue();
+    }
+
+    @Test
+    void combiningDepartmentAndRoleCannotSingleOutTheFewOthers() {
+        // department A: 6 drivers and 2 office staff; the company has 12 drivers
+        var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 6, A, RoleGroup.OFFICE, 2, B, RoleGroup.DRIVER, 6,
+                B, RoleGroup.OFFICE, 6), List.of(A, B), 5);
+        boolean department = anonymity.visible(new GroupKey(A, null));
+        boolean driversInDepartment = anonymity.visible(GroupKey.of(A, RoleGroup.DRIVER));
+        assertThat(department && driversInDepartment).as("A and A's drivers together reveal A's 2 office staff")
+                .isFalse();
+    }
+
+    @Test
+    void leadersAndShopFloorSideBySideDoNotRevealTheFewOthersOfADepartment() {
+        var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 7, A, RoleGroup.TEAM_LEAD, 5, A, RoleGroup.OFFICE, 1),
+                List.of(A), 5);
+        boolean all = anonymity.visible(new GroupKey(A, null));
+        boolean leaders = anonymity.visible(new GroupKey(A, RoleGroup.LEADERSHIP));
+        boolean shopFloor = anonymity.visible(new GroupKey(A, RoleGroup.SHOP_FLOOR));
+        assertThat(all && leaders && shopFloor).isFalse();
+    }
+
+    /**
+     * Random companies and the strongest attacker we know: take any two shown groups where
+     * one lies inside the other, or a shown group and all its shown parts, and subtract.
+     * Whatever is left must be nobody or at least k people.
+     */
+    @RepeatedTest(300)
+    void noCombinationOfShownFiguresIsAboutFewerThanKPeople() {
+        Random random = new Random();
+        int k = 3 + random.nextInt(4);
+        List<Long> teams = List.of(A, B, C, 4L);
+        Map<GroupKey.Cell, Integer> cells = new HashMap<>();
+        for (long team : List.of(0L, A, B, C, 4L)) {
+            for (RoleGroup role : RoleGroup.values()) {
+                if (random.nextDouble() < 0.6) {
+                    cells.put(new GroupKey.Cell(team, role), random.nextInt(9));
+                }
+            }
+        }
+        Anonymity anonymity = new Anonymity(cells, teams, k);
+        List<GroupKey> shown = new ArrayList<>();
+        List<Long> departments = new ArrayList<>();
+        departments.add(null);
+        departments.addAll(teams);
+        List<Set<RoleGroup>> roleSets = new ArrayList<>();
+        roleSets.add(null);
+        roleSets.add(RoleGroup.SHOP_FLOOR);
+        roleSets.add(RoleGroup.LEADERSHIP);
+        for (RoleGroup r : RoleGroup.values()) {
+            roleSets.add(EnumSet.of(r));
+        }
+        for (Long d : departments) {
+            for (Set<RoleGroup> r : roleSets) {
+                GroupKey g = new GroupKey(d, r);
+                if (anonymity.visible(g)) {
+                    assertThat(anonymity.size(g)).isGreaterThanOrEqualTo(k);
+                    shown.add(g);
+                }
+            }
+        }
+        for (GroupKey outer : shown) {
+            for (GroupKey inner : shown) {
+                if (outer.strictlyContains(inner)) {
+                    int difference = anonymity.size(outer) - anonymity.size(inner);
+                    assertThat(difference == 0 || difference >= k)
+                            .as("%s minus %s leaves %d people (k=%d)", outer, inner, difference, k).isTrue();
+                }
+            }
+        }
+        for (Set<RoleGroup> r : roleSets) {
+            GroupKey parent = new GroupKey(null, r);
+            if (anonymity.visible(parent)) {
+                int rest = anonymity.size(parent) - teams.stream().map(t -> new GroupKey(t, r))
+                        .filter(anonymity::visible).mapToInt(anonymity::size).sum();
+                assertThat(rest == 0 || rest >= k).as("departments of %s leave %d (k=%d)", r, rest, k).isTrue();
+            }
+        }
+        for (Long d : departments) {
+            GroupKey parent = new GroupKey(d, null);
+            if (anonymity.visible(parent)) {
+                int rest = anonymity.size(parent) - java.util.Arrays.stream(RoleGroup.values())
+                        .map(role -> GroupKey.of(d, role)).filter(anonymity::visible).mapToInt(anonymity::size).sum();
+                assertThat(rest == 0 || rest >= k).as("roles of %s leave %d (k=%d)", d, rest, k).isTrue();
+                int gapRest = anonymity.size(parent)
+                        - (anonymity.visible(new GroupKey(d, RoleGroup.LEADERSHIP)) ? anonymity.size(new GroupKey(d, RoleGroup.LEADERSHIP)) : 0)
+                        - (anonymity.visible(new GroupKey(d, RoleGroup.SHOP_FLOOR)) ? anonymity.size(new GroupKey(d, RoleGroup.SHOP_FLOOR)) : 0);
+                assertThat(gapRest == 0 || gapRest >= k).as("gap of %s leaves %d (k=%d)", d, gapRest, k).isTrue();
+            }
+        }
+    }
+}
