@@ -42,9 +42,16 @@ class AccessRulesTest {
             Map.entry("/admin/teams", Set.of("admin")),
             Map.entry("/admin/sites", Set.of("admin")),
             Map.entry("/admin/audit", Set.of("admin")),
-            Map.entry("/actuator/prometheus", Set.of("admin")));
+            Map.entry("/actuator/prometheus", Set.of("admin")),
+            Map.entry("/scan", everyone()),
+            Map.entry("/scan/answer", Set.of()),
+            Map.entry("/scan/campaigns", Set.of("manager", "council", "teamlead")),
+            Map.entry("/scan/campaigns/new", Set.of("manager")),
+            Map.entry("/scan/campaigns/2", Set.of("manager", "council", "teamlead")),
+            Map.entry("/scan/campaigns/2/report", Set.of("manager", "council")),
+            Map.entry("/scan/campaigns/2/results.csv", Set.of("manager", "council")));
 
-    private static final Set<String> PUBLIC = Set.of("/login", "/activate", "/actuator/health");
+    private static final Set<String> PUBLIC = Set.of("/login", "/activate", "/actuator/health", "/scan/answer");
 
     @Autowired
     MockMvc mvc;
