@@ -10,6 +10,10 @@
   var blue = '#1f4e8c', orange = '#e8731a';
   var scale = ['#c0392b', '#e67e22', '#f0b429', '#7fb77e', '#2e8b57'];
   var charts = [];
+  var lang = document.documentElement.lang || 'nl';
+  function one(value) {
+    return Number(value).toLocaleString(lang, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+  }
 
   function place(name) {
     return document.querySelector('[data-chart="' + name + '"]');
@@ -28,14 +32,17 @@
   }
 
   (data.radars || []).forEach(function (radar) {
+    var element = place('radar-' + radar.group);
+    var narrow = element && element.clientWidth < 420;
     draw('radar-' + radar.group, {
       radar: {
         indicator: radar.names.map(function (n) { return {name: n, min: 1, max: 5}; }),
-        radius: '60%', splitNumber: 4, axisName: {color: '#1e2833', fontSize: 11}
+        radius: narrow ? '42%' : '55%', splitNumber: 4,
+        axisName: {color: '#1e2833', fontSize: narrow ? 10 : 11, width: narrow ? 70 : 90, overflow: 'break'}
       },
       series: [{type: 'radar', data: [{value: radar.values, name: ''}],
         areaStyle: {color: 'rgba(31,78,140,0.2)'}, lineStyle: {color: blue}, itemStyle: {color: blue},
-        label: {show: true, fontSize: 11}}]
+        label: {show: true, fontSize: 11, formatter: function (p) { return one(p.value); }}}]
     });
   });
 
@@ -48,12 +55,12 @@
       return;
     }
     draw(name, {
-      grid: {left: 150, right: 20, top: 70, bottom: 10},
-      xAxis: {type: 'category', data: heatmap.columns, position: 'top', axisLabel: {interval: 0, rotate: 35, fontSize: 11}},
-      yAxis: {type: 'category', data: heatmap.rows, inverse: true, axisLabel: {fontSize: 11, width: 140, overflow: 'truncate'}},
+      grid: {left: 10, right: 30, top: 10, bottom: 10, containLabel: true},
+      xAxis: {type: 'category', data: heatmap.columns, position: 'top', axisLabel: {interval: 0, rotate: 30, fontSize: 11}},
+      yAxis: {type: 'category', data: heatmap.rows, inverse: true, axisLabel: {fontSize: 11}},
       visualMap: {min: 1, max: 5, show: false, inRange: {color: scale}},
       series: [{type: 'heatmap', data: heatmap.cells, label: {show: true, fontSize: 11,
-        formatter: function (p) { return p.value[2].toFixed(1); }}}]
+        formatter: function (p) { return one(p.value[2]); }}}]
     });
   }
   heat('heat-departments', data.heatDepartments);
@@ -61,11 +68,11 @@
 
   if (data.gap && data.gap.length) {
     draw('gap', {
-      legend: {top: 0, data: [data.labels.management, data.labels.shopFloor]},
-      grid: {left: 150, right: 30, top: 30, bottom: 20},
+      legend: {top: 0, left: 0, orient: 'vertical', data: [data.labels.management, data.labels.shopFloor]},
+      grid: {left: 10, right: 30, top: 56, bottom: 10, containLabel: true},
       xAxis: {type: 'value', min: 1, max: 5},
       yAxis: {type: 'category', inverse: true, data: data.gap.map(function (g) { return g.name; }),
-        axisLabel: {fontSize: 11, width: 140, overflow: 'truncate'}},
+        axisLabel: {fontSize: 11}},
       series: [
         {name: data.labels.management, type: 'bar', itemStyle: {color: blue}, data: data.gap.map(function (g) { return g.management; })},
         {name: data.labels.shopFloor, type: 'bar', itemStyle: {color: orange}, data: data.gap.map(function (g) { return g.shopFloor; })}

