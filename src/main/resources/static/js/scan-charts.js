@@ -26,7 +26,7 @@
     }
     var chart = echarts.init(element, null, {renderer: 'svg'});
     option.animation = false;
-    option.textStyle = {fontFamily: 'system-ui, sans-serif'};
+    option.textStyle = {fontFamily: 'sans-serif'};
     chart.setOption(option);
     charts.push(chart);
   }
@@ -45,6 +45,21 @@
         label: {show: true, fontSize: 11, formatter: function (p) { return one(p.value); }}}]
     });
   });
+
+  if (data.distribution && data.distribution.length) {
+    var colours = ['#c0392b', '#e67e22', '#bdc3c7', '#5dade2', '#1f4e8c'];
+    draw('distribution', {
+      legend: {top: 0, left: 0, data: data.values, itemWidth: 14, textStyle: {fontSize: 11}},
+      grid: {left: 10, right: 20, top: 60, bottom: 10, containLabel: true},
+      xAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value}%'}},
+      yAxis: {type: 'category', inverse: true, data: data.distribution.map(function (d) { return d.name; }),
+        axisLabel: {fontSize: 11}},
+      series: data.values.map(function (label, v) {
+        return {name: label, type: 'bar', stack: 'all', itemStyle: {color: colours[v]}, barWidth: '60%',
+          data: data.distribution.map(function (d) { return d.percentages[v]; })};
+      })
+    });
+  }
 
   function heat(name, heatmap) {
     if (!heatmap || heatmap.columns.length === 0) {

@@ -132,9 +132,15 @@ class ScanJourneyTest {
         b.open("/scan");
         assertThat(b.text()).contains("Je hebt meegedaan. Bedankt!");
 
-        // management: two answers are too few to show anything
+        // management: while the campaign runs, results wait; after closing, two answers are too few
         b.signOutEverywhere();
         b.size(Browser.DESKTOP).signIn("manager", "demo");
+        b.open("/scan/campaigns/" + campaignId + "/results");
+        assertThat(b.text()).contains("De uitkomsten verschijnen als de ronde gesloten is");
+        b.assertAccessible("results while open");
+        b.screenshot("scan-results-waiting");
+        b.open("/scan/campaigns/" + campaignId + "/close");
+        b.submit("Ja, sluiten");
         b.open("/scan/campaigns/" + campaignId + "/results");
         assertThat(b.text()).contains("Te weinig antwoorden in deze groep");
         b.screenshot("scan-results-hidden");
@@ -144,6 +150,10 @@ class ScanJourneyTest {
                 .filter(c -> c.title().startsWith("Meedenken-scan")).findFirst().orElseThrow().id();
         b.open("/scan/campaigns/" + demo + "/results");
         b.waitFor(By.cssSelector("[data-chart=gap] svg"));
+        for (String chart : new String[]{"radar-STRUCTURE", "radar-CULTURE", "distribution", "heat-departments",
+                "heat-roles", "map"}) {
+            assertThat(b.findAll(By.cssSelector("[data-chart='" + chart + "'] svg"))).as(chart).isNotEmpty();
+        }
         assertThat(b.text()).contains("Open over geld", "Leiding en werkvloer vergeleken", "Meest verbeterd");
         b.assertAccessible("results");
         b.screenshot("scan-results");

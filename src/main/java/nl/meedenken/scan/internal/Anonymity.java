@@ -64,25 +64,30 @@ public final class Anonymity {
         return k;
     }
 
-    /** Every group a page can show: each combination of one or all departments and roles. */
+    /**
+     * Every group a page can show: the whole company, one department, or one kind of work
+     * (or shop floor, or leaders). Never a department and a kind of work crossed: with
+     * crossed groups, adding and subtracting three or four shown figures can single out a
+     * handful of people, which no simple rule prevents. Shown as two separate hierarchies
+     * over the same people, the rules below are enough.
+     */
     private static Set<GroupKey> universe(Collection<Long> teams) {
-        List<Long> departments = new ArrayList<>();
-        departments.add(null);
-        departments.addAll(teams);
-        List<Set<RoleGroup>> roleSets = new ArrayList<>();
-        roleSets.add(null);
-        roleSets.add(RoleGroup.SHOP_FLOOR);
-        roleSets.add(RoleGroup.LEADERSHIP);
-        for (RoleGroup role : RoleGroup.values()) {
-            roleSets.add(EnumSet.of(role));
-        }
         Set<GroupKey> all = new LinkedHashSet<>();
-        for (Long team : departments) {
-            for (Set<RoleGroup> roles : roleSets) {
-                all.add(new GroupKey(team, roles));
-            }
+        all.add(GroupKey.EVERYONE);
+        for (Long team : teams) {
+            all.add(new GroupKey(team, null));
+        }
+        all.add(new GroupKey(null, RoleGroup.SHOP_FLOOR));
+        all.add(new GroupKey(null, RoleGroup.LEADERSHIP));
+        for (RoleGroup role : RoleGroup.values()) {
+            all.add(GroupKey.of(null, role));
         }
         return all;
+    }
+
+    /** Whether a page may ask for this group at all (see {@link #universe}). */
+    public boolean offered(GroupKey group) {
+        return universe.contains(group);
     }
 
     private Set<GroupKey> decide() {
@@ -116,7 +121,7 @@ public final class Anonymity {
     }
 
     private boolean hideSmallRemainders(Set<GroupKey> shown) {
-        boolean changed = false;
+        boolean changed = hideSmallRoleRemainders(shown);
         for (List<GroupKey> partition : partitions()) {
             GroupKey parent = partition.get(0);
             if (!shown.contains(parent)) {
@@ -133,6 +138,66 @@ public final class Anonymity {
             }
         }
         return changed;
+    }
+
+    /**
+     * Within one department (or the whole company), any shown groups of different kinds of
+     * work that do not overlap can be subtracted from a shown group that holds them all:
+     * leaders, shop floor and "prefer not to say" from the department leave its office
+     * staff. Every such combination must leave nobody or at least k.
+     */
+    private boolean hideSmallRoleRemainders(Set<GroupKey> shown) {
+        boolean changed = false;
+        List<Long> departments = new ArrayList<>();
+        departments.add(null);
+        universe.stream().map(GroupKey::team).filter(t -> t != null).distinct().forEach(departments::add);
+        List<Set<RoleGroup>> parts = new ArrayList<>();
+        parts.add(RoleGroup.SHOP_FLOOR);
+        parts.add(RoleGroup.LEADERSHIP);
+        for (RoleGroup role : RoleGroup.values()) {
+            parts.add(EnumSet.of(role));
+        }
+        for (Long team : departments) {
+            for (GroupKey parent : List.of(new GroupKey(team, null), new GroupKey(team, RoleGroup.SHOP_FLOOR),
+                    new GroupKey(team, RoleGroup.LEADERSHIP))) {
+                boolean again = true;
+                while (again && shown.contains(parent)) {
+                    again = false;
+                    List<GroupKey> inside = parts.stream().map(r -> new GroupKey(team, r))
+                            .filter(g -> shown.contains(g) && parent.strictlyContains(g)).toList();
+                    for (int mask = 1; mask < (1 << inside.size()) && !again; mask++) {
+                        List<GroupKey> chosen = new ArrayList<>();
+                        for (int i = 0; i < inside.size(); i++) {
+                            if ((mask & (1 << i)) != 0) {
+                                chosen.add(inside.get(i));
+                            }
+                        }
+                        if (!disjoint(chosen)) {
+                            continue;
+                        }
+                        int rest = size(parent) - chosen.stream().mapToInt(this::size).sum();
+                        if (rest > 0 && rest < k) {
+                            shown.remove(chosen.stream().min(Comparator.comparingInt(this::size)).orElseThrow());
+                            changed = true;
+                            again = true;
+                        }
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static boolean disjoint(List<GroupKey> groups) {
+        Set<RoleGroup> seen = EnumSet.noneOf(RoleGroup.class);
+        for (GroupKey g : groups) {
+            for (RoleGroup r : g.roles()) {
+                if (!seen.add(r)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Each list: a parent first, then parts that do not overlap. */

@@ -103,14 +103,17 @@ public class Answering {
         if (campaignId.isEmpty()) {
             jdbc.sql("insert into scan_code_attempt (address, occurred_at) values (:a, :at)")
                     .param("a", address).param("at", Timestamp.from(now)).update();
-            boolean used = jdbc.sql("select count(*) from scan_code where code_hash = :hash and used")
-                    .param("hash", hash).query(Long.class).single() > 0;
-            throw new InvalidScanInput("code", used ? "scan.answer.error.codeUsed" : "scan.answer.error.codeUnknown");
+            // the same answer for unknown and used codes: a guess learns nothing
+            throw new InvalidScanInput("code", "scan.answer.error.codeUnknown");
         }
         return newDraft(campaignId.get(), Via.CODE, hash, language);
     }
 
     private Started newDraft(long campaignId, Via via, String codeHash, String language) {
+        // tidy up as we go: expired drafts (answers nobody sent) and old failed attempts
+        jdbc.sql("delete from scan_draft where expires_at < :now").param("now", Timestamp.from(clock.instant())).update();
+        jdbc.sql("delete from scan_code_attempt where occurred_at < :before")
+                .param("before", Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

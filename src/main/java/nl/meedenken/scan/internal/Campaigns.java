@@ -87,8 +87,14 @@ public class Campaigns {
         if (pulse.dimensions().isEmpty() && pulse.statements().isEmpty()) {
             throw new InvalidScanInput("dimensions", "scan.error.emptyPulse");
         }
-        LocalDate today = LocalDate.now(clock);
-        long id = insert(pulse.title(), "PULSE", pulse.dimensions(), today, pulse.closesOn(), DEFAULT_MIN_GROUP,
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Amsterdam")));
+        if (pulse.title() == null || pulse.title().isBlank() || pulse.title().length() > 200) {
+            throw new InvalidScanInput("title", "validation.required");
+        }
+        if (pulse.closesOn() == null || pulse.closesOn().isBefore(today)) {
+            throw new InvalidScanInput("closesOn", "scan.error.closesBeforeOpens");
+        }
+        long id = insert(pulse.title().strip(), "PULSE", pulse.dimensions(), today, pulse.closesOn(), DEFAULT_MIN_GROUP,
                 List.of(), pulse.targetTeams(), pulse.origin(), actor);
         int position = 0;
         for (CustomStatement statement : pulse.statements()) {

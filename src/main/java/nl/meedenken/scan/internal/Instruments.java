@@ -29,15 +29,18 @@ public class Instruments implements ApplicationRunner {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final Map<Long, Instrument> cache = new ConcurrentHashMap<>();
 
-    Instruments(JdbcClient jdbc) {
+    Instruments(JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
+    /** At start-up, through a transaction of its own, so a half-loaded questionnaire never stays behind. */
     @Override
     public void run(ApplicationArguments args) {
-        loadAll();
+        transaction.executeWithoutResult(status -> loadAll());
     }
 
     @Transactional

@@ -149,7 +149,8 @@ public class Results {
         GroupKey management = new GroupKey(group.team(), RoleGroup.LEADERSHIP);
         GroupKey shopFloor = new GroupKey(group.team(), RoleGroup.SHOP_FLOOR);
         List<GapRow> gap = new ArrayList<>();
-        for (Instrument.Dimension d : asked(instrument, campaign)) {
+        for (Instrument.Dimension d : group.equals(GroupKey.EVERYONE) ? asked(instrument, campaign)
+                : List.<Instrument.Dimension>of()) {
             gap.add(new GapRow(d.name(), mean(d, tallies, anonymity, management), mean(d, tallies, anonymity, shopFloor)));
         }
 
@@ -174,7 +175,10 @@ public class Results {
         }
 
         int n = anonymity.size(group);
-        boolean openShown = visible && n >= 2 * campaign.minGroupSize();
+        // open answers follow the same rules with twice the group size, so no set difference of shown
+        // answer lists can be about fewer than 2k people either
+        Anonymity forOpenAnswers = new Anonymity(tallies.sheets(), teamNames.keySet(), 2 * campaign.minGroupSize());
+        boolean openShown = visible && forOpenAnswers.visible(group);
         Map<String, List<String>> open = openShown ? openAnswers(campaign, group) : Map.of();
 
         List<RateRow> rates = new ArrayList<>();
@@ -293,6 +297,20 @@ public class Results {
         }
         return chosen.stream().map(r -> new AdviceBlock(instrument.dimension(r.code()).orElseThrow(), r.score()))
                 .toList();
+    }
+
+    /**
+     * The view for someone who may see only their own department: every section about other
+     * groups is left out entirely, so it reaches neither the page nor its chart data.
+     */
+    public static View ownDepartmentOnly(View view) {
+        Heatmap none = new Heatmap(List.of(), List.of(), new Double[0][0]);
+        return new View(view.campaign(), view.instrument(), view.group(), view.k(), view.groupVisible(),
+                view.responses(), view.dimensions(), view.items(), none, none, List.of(), List.of(), view.previous(),
+                view.trend(), view.openAnswers(), view.openAnswersShown(),
+                view.rates().stream().filter(r -> view.group().team() != null
+                        && r.team().equals(view.teamNames().get(view.group().team()))).toList(),
+                view.advice(), Map.of());
     }
 
     /** Whether this combination of department and role group is one a page can ask for. */

@@ -151,14 +151,18 @@ class AnswerController {
                 given.put(code, Integer.valueOf(value));
             }
         }
+        boolean back = "back".equals(form.get("go")) && number > 1;
         try {
             answering.answer(token, codes, given);
         } catch (Answering.MissingAnswers missing) {
+            if (back) {
+                return "redirect:/scan/answer/part/" + (number - 1); // what was given is kept
+            }
             Map<String, Integer> shown = new LinkedHashMap<>(draft.get().answers());
             shown.putAll(given);
             return showPart(draft.get(), number, shown, missing.items(), model);
         }
-        if ("back".equals(form.get("go")) && number > 1) {
+        if (back) {
             return "redirect:/scan/answer/part/" + (number - 1);
         }
         return number < parts.size() ? "redirect:/scan/answer/part/" + (number + 1) : "redirect:/scan/answer/open";
@@ -214,8 +218,11 @@ class AnswerController {
         } catch (Answering.MissingAnswers missing) {
             return "redirect:/scan/answer/part/" + firstPartWith(campaign, missing.items());
         } catch (InvalidScanInput refused) {
-            DraftCookie.clear(request, response);
+            if (!"scan.answer.error.signInAgain".equals(refused.messageKey())) {
+                DraftCookie.clear(request, response); // the answers cannot be sent any more
+            }
             model.addAttribute("problem", refused.messageKey());
+            model.addAttribute("kept", "scan.answer.error.signInAgain".equals(refused.messageKey()));
             return "scan/answer-problem";
         }
     }

@@ -63,7 +63,9 @@ final class ChartData {
                 messages.apply("scan.value.3"), messages.apply("scan.value.4"), messages.apply("scan.value.5")));
         data.put("labels", Map.of("management", messages.apply("scan.results.leadership"),
                 "shopFloor", messages.apply("scan.results.shopFloor")));
-        return JSON.writeValueAsString(data);
+        // the JSON sits in a <script> block: never let a name close it or open markup
+        return JSON.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("&", "\\u0026");
     }
 
     private static Map<String, Object> heatmap(Results.Heatmap heatmap, Locale locale,

@@ -79,8 +79,20 @@ class ResultsController {
                 return "redirect:/scan/campaigns/" + id + "/results?team=" + own;
             }
         }
+        if (campaign.status() == Campaign.Status.DRAFT && !me.has(Role.MANAGEMENT)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (campaign.status() != Campaign.Status.CLOSED) {
+            // comparing results before and after one more answer would reveal that answer
+            model.addAttribute("campaign", campaign);
+            model.addAttribute("responses", campaigns.responses(id));
+            return "scan/results-after-closing";
+        }
         GroupKey group = Results.group(team, roleGroup);
         Results.View view = results.view(campaign, group);
+        if (!wholeCompany) {
+            view = Results.ownDepartmentOnly(view);
+        }
         model.addAttribute("view", view);
         model.addAttribute("wholeCompany", wholeCompany);
         model.addAttribute("chosenTeam", team);
@@ -113,14 +125,14 @@ class ResultsController {
 
     @GetMapping("/report")
     String report(@PathVariable long id, Locale locale, Model model) {
-        Campaign campaign = find(id);
+        Campaign campaign = closed(id);
         model.addAttribute("report", report.content(campaign, locale));
         return "scan/report";
     }
 
     @GetMapping("/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
-        Campaign campaign = find(id);
+        Campaign campaign = closed(id);
         byte[] pdf = report.pdf(campaign, locale);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -131,7 +143,7 @@ class ResultsController {
 
     @GetMapping("/results.csv")
     ResponseEntity<byte[]> csv(@PathVariable long id, Locale locale) {
-        Campaign campaign = find(id);
+        Campaign campaign = closed(id);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -141,6 +153,15 @@ class ResultsController {
 
     private Long ownTeam(SignedInUser me) {
         return people.find(new PersonId(me.personId())).map(PersonSummary::team).map(t -> t.value()).orElse(null);
+    }
+
+    /** Reports and exports exist only for closed campaigns. */
+    private Campaign closed(long id) {
+        Campaign campaign = find(id);
+        if (campaign.status() != Campaign.Status.CLOSED) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return campaign;
     }
 
     private Campaign find(long id) {

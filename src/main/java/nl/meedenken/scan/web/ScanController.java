@@ -56,6 +56,10 @@ class ScanController {
     String start(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, HttpServletRequest request,
                  HttpServletResponse response, Locale locale, RedirectAttributes redirect) {
         PersonSummary person = people.find(new PersonId(me.personId())).orElseThrow();
+        var inProgress = answering.draft(DraftCookie.read(request)).filter(d -> d.campaignId() == id);
+        if (inProgress.isPresent() && !answering.hasAnswered(id, me.personId())) {
+            return "redirect:/scan/answer/start"; // carry on with the answers this device already has
+        }
         try {
             var started = answering.startWithAccount(id, me.personId(),
                     person.team() == null ? null : person.team().value(), siteOf(person), locale.getLanguage());

@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database of its own. A separately started server stands in for the external one.
  */
 @SpringBootTest(properties = "meedenken.demo=false")
+@org.springframework.test.annotation.DirtiesContext
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class ExternalDatabaseTest {
 
     static EmbeddedDatabase external;
@@ -32,8 +34,15 @@ class ExternalDatabaseTest {
         registry.add("spring.datasource.username", () -> "postgres");
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /** Closes the application's pool before the stand-in server goes away, so nothing keeps knocking. */
     @AfterAll
-    static void stop() {
+    void stop() throws Exception {
+        if (dataSource instanceof AutoCloseable pool) {
+            pool.close();
+        }
         external.close();
     }
 

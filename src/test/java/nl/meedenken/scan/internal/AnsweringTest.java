@@ -72,7 +72,8 @@ class AnsweringTest {
         assertThat(sheets(campaign)).isEqualTo(1);
 
         var again = catchThrowableOfType(InvalidScanInput.class, () -> answering.startWithCode(code, "nl", "10.7.0.1"));
-        assertThat(again.messageKey()).isEqualTo("scan.answer.error.codeUsed");
+        assertThat(again.messageKey()).as("used and unknown codes get the same answer")
+                .isEqualTo("scan.answer.error.codeUnknown");
         assertThat(sheets(campaign)).isEqualTo(1);
     }
 

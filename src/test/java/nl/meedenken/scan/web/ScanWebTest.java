@@ -63,7 +63,11 @@ class ScanWebTest {
                         .with(TestLogins.as(users, "teamlead")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Scores per thema")))
-                .andExpect(content().string(not(containsString("Thema&#39;s per afdeling"))));
+                .andExpect(content().string(not(containsString("Thema&#39;s per afdeling"))))
+                .andExpect(content().string(not(containsString("Magazijn Venlo"))))
+                .andExpect(content().string(not(containsString("Chauffeurs Venlo"))))
+                .andExpect(content().string(containsString("\"heatDepartments\":{\"columns\":[]")))
+                .andExpect(content().string(containsString("\"map\":[]")));
         mvc.perform(get("/scan/campaigns/" + id + "/report").with(TestLogins.as(users, "teamlead")))
                 .andExpect(status().isForbidden());
     }
@@ -76,6 +80,27 @@ class ScanWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Te weinig antwoorden in deze groep")))
                 .andExpect(content().string(not(containsString("chart-data"))));
+    }
+
+    @Test
+    void aDepartmentAndAKindOfWorkTogetherAreNotShown() throws Exception {
+        long id = demoRecent().id();
+        mvc.perform(get("/scan/campaigns/" + id + "/results").param("team", String.valueOf(team("Chauffeurs Zwolle")))
+                        .param("role", "DRIVER").with(TestLogins.as(users, "manager")))
+                .andExpect(content().string(containsString("niet voor allebei tegelijk")))
+                .andExpect(content().string(not(containsString("chart-data"))));
+    }
+
+    @Test
+    void whileACampaignRunsThereAreNoResultsReportOrExport() throws Exception {
+        long open = campaigns.open().get(0).id();
+        mvc.perform(get("/scan/campaigns/" + open + "/results").with(TestLogins.as(users, "manager")))
+                .andExpect(content().string(containsString("De uitkomsten verschijnen als de ronde gesloten is")))
+                .andExpect(content().string(not(containsString("chart-data"))));
+        mvc.perform(get("/scan/campaigns/" + open + "/report.pdf").with(TestLogins.as(users, "manager")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/scan/campaigns/" + open + "/results.csv").with(TestLogins.as(users, "council")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
