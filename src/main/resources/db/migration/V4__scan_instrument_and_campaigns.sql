@@ -48,13 +48,14 @@ create table scan_custom_item (
     unique (campaign_id, code)
 );
 
--- Who answered, to refuse a second answer and count response rates. Holds the day only,
--- and nothing that leads to the answer itself.
+-- Who answered, to refuse a second answer. Holds the day only, and instead of the person a
+-- keyed hash of person and campaign, made with a secret that is not in the database: even a
+-- reader of the database who links rows written together cannot tell whose answer it is.
 create table scan_participation (
-    campaign_id bigint not null references scan_campaign (id),
-    person_id   bigint not null,
-    answered_on date   not null,
-    primary key (campaign_id, person_id)
+    campaign_id bigint      not null references scan_campaign (id),
+    participant varchar(64) not null,
+    answered_on date        not null,
+    primary key (campaign_id, participant)
 );
 
 -- Single-use codes for people without an account; only a hash is stored.

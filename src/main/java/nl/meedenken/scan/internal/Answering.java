@@ -63,8 +63,10 @@ public class Answering {
     private final Campaigns campaigns;
     private final Questions questions;
     private final Clock clock;
+    private final ParticipationSecret secret;
 
-    Answering(JdbcClient jdbc, Campaigns campaigns, Questions questions, Clock clock) {
+    Answering(JdbcClient jdbc, Campaigns campaigns, Questions questions, Clock clock, ParticipationSecret secret) {
+        this.secret = secret;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.questions = questions;
@@ -129,8 +131,9 @@ public class Answering {
 
     @Transactional(readOnly = true)
     public boolean hasAnswered(long campaignId, long personId) {
-        return jdbc.sql("select count(*) from scan_participation where campaign_id = :c and person_id = :p")
-                .param("c", campaignId).param("p", personId).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from scan_participation where campaign_id = :c and participant = :p")
+                .param("c", campaignId).param("p", secret.participant(personId, campaignId)).query(Long.class)
+                .single() > 0;
     }
 
     @Transactional(readOnly = true)
@@ -231,10 +234,10 @@ public class Answering {
                 throw new InvalidScanInput("token", "scan.answer.error.signInAgain");
             }
             int recorded = jdbc.sql("""
-                            insert into scan_participation (campaign_id, person_id, answered_on)
+                            insert into scan_participation (campaign_id, participant, answered_on)
                             values (:c, :p, :day) on conflict do nothing
                             """)
-                    .param("c", campaign.id()).param("p", personId).param("day", LocalDate.now(clock.withZone(LOCAL)))
+                    .param("c", campaign.id()).param("p", secret.participant(personId, campaign.id())).param("day", LocalDate.now(clock.withZone(LOCAL)))
                     .update();
             if (recorded != 1) {
                 throw new InvalidScanInput("campaign", "scan.answer.error.alreadyAnswered");

@@ -126,7 +126,11 @@ class AnsweringTest {
         List<String> participationColumns = jdbc.sql("""
                 select column_name from information_schema.columns where table_name = 'scan_participation'
                 """).query(String.class).list();
-        assertThat(participationColumns).containsExactlyInAnyOrder("campaign_id", "person_id", "answered_on");
+        assertThat(participationColumns).containsExactlyInAnyOrder("campaign_id", "participant", "answered_on");
+        String stored = jdbc.sql("select participant from scan_participation where campaign_id = :c")
+                .param("c", campaign).query(String.class).single();
+        assertThat(stored).as("not the person's id, but a keyed hash").matches("[0-9a-f]{64}")
+                .isNotEqualTo(String.valueOf(person));
         assertThat(jdbc.sql("select count(*) from scan_draft where campaign_id = :c").param("c", campaign)
                 .query(Long.class).single()).as("the draft is gone").isZero();
     }
