@@ -160,6 +160,8 @@ public final class Browser implements AutoCloseable {
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
+            // from the top, so the sticky top bar is drawn where a person sees it
+            driver.executeScript("window.scrollTo({top: 0, behavior: 'instant'});");
             Object data = driver.executeCdpCommand("Page.captureScreenshot",
                     Map.of("format", "png", "captureBeyondViewport", true)).get("data");
             Path file = SCREENSHOTS.resolve(name + "-" + width + ".png");
