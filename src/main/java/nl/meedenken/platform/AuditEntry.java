@@ -23,7 +23,8 @@ public record AuditEntry(long id, Instant occurredAt, Type type, String actor, S
         PERSON_DEACTIVATED,
         PERSON_REACTIVATED,
         PEOPLE_IMPORTED,
-        FIRST_ADMIN_CREATED;
+        FIRST_ADMIN_CREATED,
+        FIGURES_PUBLISHED;
 
         public String labelKey() {
             return "audit.type." + name();

@@ -58,7 +58,7 @@ public class PeopleImport {
 
     @Transactional
     public Outcome run(String text, String actor) {
-        List<List<String>> rows = CsvReader.read(text == null ? "" : text);
+        List<List<String>> rows = nl.meedenken.platform.Csv.read(text == null ? "" : text);
         List<LineProblem> problems = new ArrayList<>();
         if (rows.isEmpty() || rows.get(0).isEmpty()) {
             return new Outcome(0, List.of(new LineProblem(1, null, "import.error.empty")));

@@ -52,6 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers("/scan/campaigns/*/report", "/scan/campaigns/*/report.pdf",
                                 "/scan/campaigns/*/results.csv")
                         .hasAnyRole(Role.MANAGEMENT.name(), Role.WORKS_COUNCIL.name())
+                        .requestMatchers("/openbook/manage", "/openbook/manage/**").hasRole(Role.MANAGEMENT.name())
                         .requestMatchers("/scan/campaigns", "/scan/campaigns/**")
                         .hasAnyRole(Role.MANAGEMENT.name(), Role.WORKS_COUNCIL.name(), Role.TEAM_LEAD.name())
                         .anyRequest().authenticated())

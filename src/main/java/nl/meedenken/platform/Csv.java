@@ -1,4 +1,4 @@
-package nl.meedenken.organisation.internal;
+package nl.meedenken.platform;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +8,13 @@ import java.util.List;
  * quotes inside are doubled, and a quoted field may hold the separator. The separator is
  * taken from the header line (Dutch Excel writes semicolons).
  */
-final class CsvReader {
+public final class Csv {
 
-    private CsvReader() {
+    private Csv() {
     }
 
     /** The lines, each split into fields; line numbers are the index plus one. Blank lines become empty lists. */
-    static List<List<String>> read(String text) {
+    public static List<List<String>> read(String text) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String[] lines = content.split("\\r?\\n", -1);
         char separator = lines.length > 0 && count(lines[0], ';') > count(lines[0], ',') ? ';' : ',';

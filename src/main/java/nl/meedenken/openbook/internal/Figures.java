@@ -1,0 +1,87 @@
+package nl.meedenken.openbook.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+
+/** Shop-floor figures per month and the key figure management steers on. */
+@Service
+public class Figures {
+
+    /** The chosen key figure and its target. */
+    public record Steering(KeyFigure figure, double target) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Figures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public void recordShopFloor(ShopFloor figures) {
+        if (figures.onTimePct() != null && (figures.onTimePct() < 0 || figures.onTimePct() > 100)) {
+            throw new InvalidFigures("onTimePct", "openbook.error.percentage");
+        }
+        if (figures.fuelPer100Km() != null && (figures.fuelPer100Km() < 0 || figures.fuelPer100Km() > 200)) {
+            throw new InvalidFigures("fuelPer100Km", "openbook.error.fuel");
+        }
+        if (figures.damages() != null && figures.damages() < 0) {
+            throw new InvalidFigures("damages", "openbook.error.negative");
+        }
+        jdbc.sql("""
+                        insert into openbook_shop_floor (month, on_time_pct, fuel_l_100, damages, source)
+                        values (:m, :ot, :fuel, :d, :src)
+                        on conflict (month) do update set
+                          on_time_pct = coalesce(excluded.on_time_pct, openbook_shop_floor.on_time_pct),
+                          fuel_l_100 = coalesce(excluded.fuel_l_100, openbook_shop_floor.fuel_l_100),
+                          damages = coalesce(excluded.damages, openbook_shop_floor.damages),
+                          source = excluded.source
+                        """)
+                .param("m", figures.month().atDay(1)).param("ot", figures.onTimePct())
+                .param("fuel", figures.fuelPer100Km()).param("d", figures.damages())
+                .param("src", figures.source() == null ? "manual" : figures.source()).update();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ShopFloor> shopFloor(YearMonth month) {
+        return jdbc.sql("select on_time_pct, fuel_l_100, damages, source from openbook_shop_floor where month = :m")
+                .param("m", month.atDay(1))
+                .query((rs, i) -> new ShopFloor(month, toDouble(rs.getBigDecimal(1)), toDouble(rs.getBigDecimal(2)),
+                        rs.getObject(3, Integer.class), rs.getString(4)))
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Steering> steering() {
+        return jdbc.sql("select figure, target from openbook_key_figure where id = 1")
+                .query((rs, i) -> new Steering(KeyFigure.valueOf(rs.getString(1)), rs.getDouble(2))).optional();
+    }
+
+    @Transactional
+    public void steerOn(KeyFigure figure, Double target) {
+        if (figure == null) {
+            throw new InvalidFigures("figure", "validation.required");
+        }
+        if (target == null) {
+            throw new InvalidFigures("target", "validation.required");
+        }
+        jdbc.sql("""
+                        insert into openbook_key_figure (id, figure, target) values (1, :f, :t)
+                        on conflict (id) do update set figure = excluded.figure, target = excluded.target
+                        """).param("f", figure.name()).param("t", BigDecimal.valueOf(target)).update();
+    }
+
+    private static Double toDouble(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+
+    static LocalDate first(YearMonth month) {
+        return month.atDay(1);
+    }
+}
