@@ -63,16 +63,20 @@ class OpenBookDemo {
             double revenue = 395_000 * growth * (summer ? 0.86 : 1) * (0.96 + random.nextDouble() * 0.08);
             Map<CostCategory, BigDecimal> costs = new EnumMap<>(CostCategory.class);
             for (CostCategory c : CostCategory.values()) {
-                double base = 395_000 * growth * SHARE.get(c);
+                double base = revenue * SHARE.get(c);
                 if (c == CostCategory.FUEL) {
                     base *= (winter ? 1.08 : 1) * (summer ? 0.88 : 1);
                 }
                 if (c == CostCategory.SUBCONTRACTING && summer) {
                     base *= 0.7;
                 }
-                costs.put(c, euros(base * (0.97 + random.nextDouble() * 0.06)));
+                costs.put(c, euros(base * (0.985 + random.nextDouble() * 0.03)));
             }
-            String explanation = summer ? EXPLANATIONS.get(5) : EXPLANATIONS.get(random.nextInt(5));
+            BigDecimal totalCosts = costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            boolean loss = euros(revenue).compareTo(totalCosts) < 0;
+            // the explanation fits the month: good news for a good month, reasons for a bad one
+            String explanation = summer ? EXPLANATIONS.get(5)
+                    : loss ? EXPLANATIONS.get(1 + random.nextInt(2)) : EXPLANATIONS.get(random.nextBoolean() ? 0 : 3 + random.nextInt(2));
             long id = months.create(new Months.Entry(month, null, euros(revenue), costs, explanation), "demo");
             months.publish(id, "demo");
             latestId = id;

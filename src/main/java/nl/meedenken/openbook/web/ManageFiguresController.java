@@ -79,7 +79,7 @@ class ManageFiguresController {
         values.put("explanation", month.explanation() == null ? "" : month.explanation());
         figures.shopFloor(month.month()).ifPresent(s -> {
             values.put("onTime", s.onTimePct() == null ? "" : s.onTimePct().toString());
-            values.put("fuel", s.fuelPer100Km() == null ? "" : s.fuelPer100Km().toString());
+            values.put("fuelUse", s.fuelPer100Km() == null ? "" : s.fuelPer100Km().toString());
             values.put("damages", s.damages() == null ? "" : s.damages().toString());
         });
         return form(model, values, id, Map.of());
@@ -104,7 +104,7 @@ class ManageFiguresController {
             }
         }
         Double onTime = optionalNumber(form, "onTime", errors);
-        Double fuel = optionalNumber(form, "fuel", errors);
+        Double fuel = optionalNumber(form, "fuelUse", errors);
         Double damages = optionalNumber(form, "damages", errors);
         if (errors.isEmpty()) {
             try {
