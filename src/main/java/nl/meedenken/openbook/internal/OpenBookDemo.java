@@ -60,23 +60,23 @@ class OpenBookDemo {
             boolean summer = month.getMonthValue() == 7 || month.getMonthValue() == 8;
             boolean winter = month.getMonthValue() <= 2 || month.getMonthValue() == 12;
             double growth = 1 + (23 - i) * 0.004;
-            double revenue = 395_000 * growth * (summer ? 0.86 : 1) * (0.96 + random.nextDouble() * 0.08);
+            double normal = 395_000 * growth * (0.96 + random.nextDouble() * 0.08);
+            double revenue = normal * (summer ? 0.86 : 1);
             Map<CostCategory, BigDecimal> costs = new EnumMap<>(CostCategory.class);
             for (CostCategory c : CostCategory.values()) {
-                double base = revenue * SHARE.get(c);
-                if (c == CostCategory.FUEL) {
-                    base *= (winter ? 1.08 : 1) * (summer ? 0.88 : 1);
-                }
-                if (c == CostCategory.SUBCONTRACTING && summer) {
-                    base *= 0.7;
+                // fuel and subcontracting follow the work; the rest is fixed, also in a quiet summer
+                boolean variable = c == CostCategory.FUEL || c == CostCategory.SUBCONTRACTING;
+                double base = (variable ? revenue : normal) * SHARE.get(c);
+                if (c == CostCategory.FUEL && winter) {
+                    base *= 1.08;
                 }
                 costs.put(c, euros(base * (0.985 + random.nextDouble() * 0.03)));
             }
             BigDecimal totalCosts = costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             boolean loss = euros(revenue).compareTo(totalCosts) < 0;
             // the explanation fits the month: good news for a good month, reasons for a bad one
-            String explanation = summer ? EXPLANATIONS.get(5)
-                    : loss ? EXPLANATIONS.get(1 + random.nextInt(2)) : EXPLANATIONS.get(random.nextBoolean() ? 0 : 3 + random.nextInt(2));
+            String explanation = loss ? (summer ? EXPLANATIONS.get(5) : EXPLANATIONS.get(1 + random.nextInt(2)))
+                    : EXPLANATIONS.get(random.nextBoolean() ? 0 : 3 + random.nextInt(2));
             long id = months.create(new Months.Entry(month, null, euros(revenue), costs, explanation), "demo");
             months.publish(id, "demo");
             latestId = id;
