@@ -25,7 +25,7 @@ import java.util.Set;
 public class FiguresImport {
 
     /** A problem on one line; line 1 is the header. */
-    public record LineProblem(int line, String column, String messageKey, Object... arguments) {
+    public record LineProblem(int line, String field, String messageKey, Object... arguments) {
     }
 
     public record Outcome(int imported, List<LineProblem> problems) {

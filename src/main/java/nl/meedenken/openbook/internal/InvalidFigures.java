@@ -1,28 +1,11 @@
 package nl.meedenken.openbook.internal;
 
-/** Figures were refused; names the field and a message key. */
-public class InvalidFigures extends RuntimeException {
+import nl.meedenken.platform.Refused;
 
-    private final String field;
-    private final String messageKey;
-    private final transient Object[] arguments;
+/** Figures were refused; names the field and a message key. */
+public class InvalidFigures extends Refused {
 
     public InvalidFigures(String field, String messageKey, Object... arguments) {
-        super(field + ": " + messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.arguments = arguments;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments;
+        super(field, messageKey, arguments);
     }
 }

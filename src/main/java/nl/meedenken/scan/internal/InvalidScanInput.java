@@ -1,28 +1,11 @@
 package nl.meedenken.scan.internal;
 
-/** Something entered for the scan was refused; names the field and a message key. */
-public class InvalidScanInput extends RuntimeException {
+import nl.meedenken.platform.Refused;
 
-    private final String field;
-    private final String messageKey;
-    private final transient Object[] arguments;
+/** Something entered for the scan was refused; names the field and a message key. */
+public class InvalidScanInput extends Refused {
 
     public InvalidScanInput(String field, String messageKey, Object... arguments) {
-        super(field + ": " + messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.arguments = arguments;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments;
+        super(field, messageKey, arguments);
     }
 }
