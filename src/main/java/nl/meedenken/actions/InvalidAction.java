@@ -1,22 +1,11 @@
 package nl.meedenken.actions;
 
-/** An action was refused; names the field and a message key for the form. */
-public class InvalidAction extends RuntimeException {
+import nl.meedenken.platform.Refused;
 
-    private final String field;
-    private final String messageKey;
+/** An action was refused; names the field and a message key for the form. */
+public class InvalidAction extends Refused {
 
     public InvalidAction(String field, String messageKey) {
-        super(field + ": " + messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
+        super(field, messageKey);
     }
 }

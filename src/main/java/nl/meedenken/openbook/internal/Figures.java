@@ -5,7 +5,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
 
@@ -79,9 +78,5 @@ public class Figures {
 
     private static Double toDouble(BigDecimal value) {
         return value == null ? null : value.doubleValue();
-    }
-
-    static LocalDate first(YearMonth month) {
-        return month.atDay(1);
     }
 }

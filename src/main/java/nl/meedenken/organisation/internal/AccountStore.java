@@ -156,13 +156,6 @@ public class AccountStore {
                 .param("now", Timestamp.from(now)).param("id", id).update();
     }
 
-    public long countActivatedAdmins() {
-        return jdbc.sql("""
-                        select count(*) from account a join person p on p.id = a.person_id
-                        join person_role r on r.person_id = p.id
-                        where p.active and r.role = 'ADMIN' and a.password_hash is not null
-                        """).query(Long.class).single();
-    }
 
     // --- one-time codes ---
 
@@ -185,11 +178,6 @@ public class AccountStore {
                         returning account_id
                         """)
                 .param("hash", codeHash).param("now", Timestamp.from(now)).query(Long.class).optional();
-    }
-
-    public boolean codeIsOpen(String codeHash, Instant now) {
-        return jdbc.sql("select count(*) from account_code where code_hash = :hash and used_at is null and expires_at > :now")
-                .param("hash", codeHash).param("now", Timestamp.from(now)).query(Long.class).single() > 0;
     }
 
     public Optional<Instant> openCodeExpiry(long accountId, Instant now) {

@@ -89,13 +89,6 @@ public class Accounts {
         audit.record(AuditEntry.Type.ACCOUNT_UNLOCKED, actor, subject(person), null, null);
     }
 
-    /** Whether a typed code can still be used, to show the password form or an explanation. */
-    @Transactional(readOnly = true)
-    public boolean codeUsable(String code) {
-        String normalised = OneTimeCodes.normalise(code);
-        return !normalised.isEmpty() && store.codeIsOpen(OneTimeCodes.hash(normalised), clock.instant());
-    }
-
     /**
      * Sets the password with a one-time code. A wrong or spent code counts as a failed
      * attempt of the address, like a wrong password.

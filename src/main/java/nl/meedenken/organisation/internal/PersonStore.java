@@ -104,13 +104,6 @@ public class PersonStore {
         return jdbc.sql("select count(*) from person").query(Long.class).single();
     }
 
-    public long countActiveWithRole(Role role) {
-        return jdbc.sql("""
-                        select count(*) from person p join person_role r on r.person_id = p.id
-                        where p.active and r.role = :role
-                        """)
-                .param("role", role.name()).query(Long.class).single();
-    }
 
     public List<Person> withRole(Role role) {
         String where = role == Role.EMPLOYEE ? " where p.active"
