@@ -163,9 +163,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** For a server shared by several contexts: stop it when the JVM ends. */
+    private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean hooked = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** A Spring context starts using this server. */
+    void acquire() {
+        users.incrementAndGet();
+    }
+
+    /** A Spring context that shared this server has closed. */
+    void release() {
+        users.decrementAndGet();
+    }
+
+    /**
+     * For a server shared by several contexts (tests): stop it when the JVM ends, but only
+     * after the contexts, which close in their own shutdown hooks, have let go of it. Stopping
+     * it earlier would leave them waiting for connections that never come.
+     */
     void stopWhenTheJvmEnds() {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "meedenken-embedded-postgres-stop"));
+        if (!hooked.compareAndSet(false, true)) {
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (users.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            close();
+        }, "meedenken-embedded-postgres-stop"));
     }
 
     @Override

@@ -37,6 +37,7 @@ class EmbeddedDatabaseConfiguration {
                 properties.fresh());
         log.info("Embedded PostgreSQL on port {} with its files in {}", db.port(), db.dataDirectory());
         if (properties.keepRunning()) {
+            db.acquire();
             db.stopWhenTheJvmEnds();
         }
         return new EmbeddedDatabaseHandle(db, properties.keepRunning());
@@ -59,7 +60,9 @@ class EmbeddedDatabaseConfiguration {
     record EmbeddedDatabaseHandle(EmbeddedDatabase database, boolean keepRunning) implements AutoCloseable {
         @Override
         public void close() {
-            if (!keepRunning) {
+            if (keepRunning) {
+                database.release();
+            } else {
                 database.close();
             }
         }
