@@ -2,7 +2,17 @@ package nl.meedenken.actions;
 
 import java.time.LocalDate;
 
-/** An action as other modules show it. */
+/** An action as pages and other modules show it. */
 public record ActionSummary(ActionId id, String title, String description, long ownerId, String ownerName,
-                            LocalDate dueOn, String status, Origin origin) {
+                            Long teamId, String teamName, LocalDate dueOn, ActionStatus status,
+                            String droppedReason, Origin origin) {
+
+    public boolean overdueOn(LocalDate today) {
+        return status.isOpen() && dueOn.isBefore(today);
+    }
+
+    /** Open and due today or within the next three days. */
+    public boolean dueSoonOn(LocalDate today) {
+        return status.isOpen() && !dueOn.isBefore(today) && !dueOn.isAfter(today.plusDays(Actions.REMIND_DAYS));
+    }
 }

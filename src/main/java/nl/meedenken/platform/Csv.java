@@ -60,4 +60,23 @@ public final class Csv {
     private static long count(String line, char c) {
         return line.chars().filter(ch -> ch == c).count();
     }
+
+    /**
+     * One line of semicolon-separated cells, each quoted. A cell that starts like a formula
+     * gets a leading apostrophe, so a spreadsheet never runs a formula from our data.
+     */
+    public static String line(String... values) {
+        StringBuilder out = new StringBuilder();
+        for (String value : values) {
+            String safe = value == null ? "" : value;
+            if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0 && !safe.equals("-")) {
+                safe = "'" + safe;
+            }
+            if (out.length() > 0) {
+                out.append(';');
+            }
+            out.append('"').append(safe.replace("\"", "\"\"")).append('"');
+        }
+        return out.toString();
+    }
 }

@@ -2,6 +2,7 @@ package nl.meedenken.scan.internal;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import nl.meedenken.platform.Csv;
 import nl.meedenken.scan.RoleGroup;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
@@ -127,7 +128,7 @@ public class Report {
         for (Results.View view : views) {
             String group = groupName(view, locale);
             if (!view.groupVisible()) {
-                csv.append(cells(group, "-", "-", text("scan.results.hiddenShort", locale), "", "", "", "", "", "", "",
+                csv.append(Csv.line(group, "-", "-", text("scan.results.hiddenShort", locale), "", "", "", "", "", "", "",
                         "")).append('\n');
                 continue;
             }
@@ -155,21 +156,9 @@ public class Report {
     private static String row(String group, String level, String code, String name, int n, Score score,
                               Locale locale) {
         int[] p = score.percentages();
-        return cells(group, level, code, name, String.valueOf(n), String.format(locale, "%.2f", score.mean()),
+        return Csv.line(group, level, code, name, String.valueOf(n), String.format(locale, "%.2f", score.mean()),
                 String.valueOf(Math.round(score.favourable() * 100)), String.valueOf(p[0]), String.valueOf(p[1]),
                 String.valueOf(p[2]), String.valueOf(p[3]), String.valueOf(p[4])) + "\n";
-    }
-
-    private static String cells(String... values) {
-        List<String> quoted = new ArrayList<>();
-        for (String v : values) {
-            String safe = v == null ? "" : v;
-            if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0 && !safe.equals("-")) {
-                safe = "'" + safe; // never let a spreadsheet run a formula from our data
-            }
-            quoted.add('"' + safe.replace("\"", "\"\"") + '"');
-        }
-        return String.join(";", quoted);
     }
 
     private String text(String key, Locale locale) {
