@@ -35,4 +35,21 @@
       });
     }
   });
+  // Forms that say data-reset-after are emptied once htmx has sent them successfully,
+  // so the next card can be typed at once.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var form = event.detail.elt;
+    if (form && form.matches && form.matches('form[data-reset-after]') && event.detail.successful) {
+      var kind = form.querySelector('input[name="kind"]:checked');
+      var chosen = kind ? kind.value : null;
+      form.reset();
+      if (chosen) {
+        form.querySelector('input[name="kind"][value="' + chosen + '"]').checked = true;
+      }
+      var text = form.querySelector('textarea');
+      if (text) {
+        text.focus();
+      }
+    }
+  });
 })();

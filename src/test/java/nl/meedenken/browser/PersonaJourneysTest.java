@@ -117,7 +117,7 @@ class PersonaJourneysTest {
         remember("driver");
         Browser b = browser();
         b.size(Browser.PHONE).signIn("driver", "demo");
-        assertThat(b.findAll(By.cssSelector(".big-button"))).hasSizeBetween(2, 5);
+        assertThat(b.findAll(By.cssSelector(".big-button"))).hasSizeGreaterThanOrEqualTo(2);
         for (var button : b.findAll(By.cssSelector(".big-button"))) {
             assertThat(button.getSize().getHeight()).isGreaterThanOrEqualTo(44);
         }

@@ -35,7 +35,7 @@ class SecurityConfiguration {
 
     /** Paths anyone may open, signed in or not. */
     static final String[] PUBLIC_PATHS = {"/login", "/activate", "/setup", "/language", "/scan/answer",
-            "/scan/answer/**", "/webjars/**", "/css/**",
+            "/scan/answer/**", "/learning/follow-up", "/webjars/**", "/css/**",
             "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/error"};
 
     @Bean
@@ -53,6 +53,9 @@ class SecurityConfiguration {
                                 "/scan/campaigns/*/results.csv")
                         .hasAnyRole(Role.MANAGEMENT.name(), Role.WORKS_COUNCIL.name())
                         .requestMatchers("/openbook/manage", "/openbook/manage/**").hasRole(Role.MANAGEMENT.name())
+                        .requestMatchers("/learning/reports", "/learning/reports/**", "/learning/lessons/*/withdraw")
+                        .hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGEMENT.name())
+                        .requestMatchers("/evaluations/schedule").hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/scan/campaigns", "/scan/campaigns/**")
                         .hasAnyRole(Role.MANAGEMENT.name(), Role.WORKS_COUNCIL.name(), Role.TEAM_LEAD.name())
                         .anyRequest().authenticated())

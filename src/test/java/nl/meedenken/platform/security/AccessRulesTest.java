@@ -52,9 +52,20 @@ class AccessRulesTest {
             Map.entry("/scan/campaigns/new", Set.of("manager")),
             Map.entry("/scan/campaigns/2", Set.of("manager", "council", "teamlead")),
             Map.entry("/scan/campaigns/2/report", Set.of("manager", "council")),
-            Map.entry("/scan/campaigns/2/results.csv", Set.of("manager", "council")));
+            Map.entry("/scan/campaigns/2/results.csv", Set.of("manager", "council")),
+            Map.entry("/actions", everyone()),
+            Map.entry("/actions/overdue", everyone()),
+            Map.entry("/actions/new", everyone()),
+            Map.entry("/evaluations", everyone()),
+            Map.entry("/evaluations/schedule", Set.of("manager", "teamlead")),
+            Map.entry("/learning", everyone()),
+            Map.entry("/learning/report", everyone()),
+            Map.entry("/learning/lessons", everyone()),
+            Map.entry("/learning/follow-up", Set.of()),
+            Map.entry("/learning/reports", Set.of("manager", "teamlead")));
 
-    private static final Set<String> PUBLIC = Set.of("/login", "/activate", "/actuator/health", "/scan/answer");
+    private static final Set<String> PUBLIC = Set.of("/login", "/activate", "/actuator/health", "/scan/answer",
+            "/learning/follow-up");
 
     @Autowired
     MockMvc mvc;

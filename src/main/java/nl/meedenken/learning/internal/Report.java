@@ -1,0 +1,18 @@
+package nl.meedenken.learning.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A report of a mistake or near miss. For an anonymous report {@code reporterId} and
+ * {@code reportedAt} are empty and {@code reportedIn} is only the month.
+ */
+public record Report(long id, Category category, String whatHappened, String location, String prevention,
+                     Long siteId, Long reporterId, Instant reportedAt, LocalDate reportedIn, boolean mayPublish,
+                     boolean answered, String learned, String change, String thanks, String answeredBy,
+                     Instant answeredAt) {
+
+    public boolean anonymous() {
+        return reporterId == null;
+    }
+}
