@@ -136,6 +136,26 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits until the page shows the text, without reloading it (see {@link #mark()}). */
+    public void waitForText(String text, Duration atMost) {
+        new WebDriverWait(driver, atMost).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    /** Leaves a mark in this page's window; a reload or a new page wipes it. */
+    public void mark() {
+        driver.executeScript("window.meedenkenMark = true;");
+    }
+
+    /** Whether the page is still the one {@link #mark()} marked, changed only in place. */
+    public boolean stillMarked() {
+        return Boolean.TRUE.equals(driver.executeScript("return window.meedenkenMark === true;"));
+    }
+
+    /** Picks an option of a select by its visible text. */
+    public void choose(String selectId, String optionText) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(selectId))).selectByVisibleText(optionText);
+    }
+
     public String text() {
         return driver.findElement(By.tagName("body")).getText();
     }

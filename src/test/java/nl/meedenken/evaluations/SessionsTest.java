@@ -164,6 +164,13 @@ class SessionsTest {
         assertThat(group.votes()).as("Anna keeps one vote, Bert's moves along").isEqualTo(2);
         assertThat(board.votesLeft()).as("Anna got her double vote back").isEqualTo(2);
         assertThatThrownBy(() -> sessions.group(t.session(), wait, sameWait)).hasMessageContaining("groupSelf");
+
+        long idea = sessions.addCard(t.session(), CardKind.IDEA, "Vaste laadtijden afspreken", t.bert(), false);
+        sessions.group(t.session(), idea, wait);
+        sessions.ungroup(t.session(), idea);
+        assertThat(sessions.board(t.session(), t.anna()).columns().get(CardKind.IDEA))
+                .as("a card taken out of a group goes back to its own column")
+                .extracting(g -> g.head().id()).containsExactly(idea);
     }
 
     @Test

@@ -271,7 +271,7 @@ public class Sessions {
                             and not exists (select 1 from evaluation_vote w where w.card_id = :head and w.person_id = v.person_id)""")
                     .param("head", head).param("id", id).update();
             jdbc.sql("delete from evaluation_vote where card_id = :id").param("id", id).update();
-            jdbc.sql("update evaluation_card set group_of = :head, kind = (select kind from evaluation_card where id = :head) where id = :id")
+            jdbc.sql("update evaluation_card set group_of = :head where id = :id")
                     .param("head", head).param("id", id).update();
         }
     }

@@ -402,10 +402,10 @@ class EvaluationsController {
         return "redirect:/evaluations/sessions/" + session.id();
     }
 
-    private Map<Long, String> reviewNow(long sessionId) {
-        Map<Long, String> now = new LinkedHashMap<>();
+    private Map<Long, nl.meedenken.actions.ActionStatus> reviewNow(long sessionId) {
+        Map<Long, nl.meedenken.actions.ActionStatus> now = new LinkedHashMap<>();
         sessions.reviewed(sessionId).forEach(r -> actions.find(new nl.meedenken.actions.ActionId(r.actionId()))
-                .ifPresent(a -> now.put(r.actionId(), a.status().name())));
+                .ifPresent(a -> now.put(r.actionId(), a.status())));
         return now;
     }
 
