@@ -14,6 +14,7 @@ import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.organisation.TeamId;
 import nl.meedenken.organisation.TeamSummary;
+import nl.meedenken.platform.FormValues;
 import nl.meedenken.platform.Page;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
@@ -30,7 +31,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -123,15 +123,15 @@ class ActionsController {
     String create(@RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser me, Model model,
                   RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate due = date(form.get("dueOn"), errors);
-        Long owner = number(form.get("ownerId"));
+        LocalDate due = FormValues.date(form.get("dueOn"), "dueOn", errors);
+        Long owner = FormValues.number(form.get("ownerId"));
         if (owner != null && owner != me.personId() && !rights.assignsToOthers(me)) {
             errors.put("ownerId", "actions.error.ownOnly");
         }
         if (errors.isEmpty()) {
             try {
                 ActionId id = actions.create(new NewAction(form.get("title"), form.get("description"), owner,
-                        number(form.get("teamId")), due, Origin.manual()), me.auditName());
+                        FormValues.number(form.get("teamId")), due, Origin.manual()), me.auditName());
                 redirect.addFlashAttribute("saved", "actions.saved.created");
                 return "redirect:/actions/" + id.value();
             } catch (InvalidAction refused) {
@@ -168,15 +168,15 @@ class ActionsController {
                   @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
         ActionSummary action = changeable(id, me);
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate due = date(form.get("dueOn"), errors);
-        Long owner = number(form.get("ownerId"));
+        LocalDate due = FormValues.date(form.get("dueOn"), "dueOn", errors);
+        Long owner = FormValues.number(form.get("ownerId"));
         if (owner != null && owner != action.ownerId() && owner != me.personId() && !rights.assignsToOthers(me)) {
             errors.put("ownerId", "actions.error.ownOnly");
         }
         if (errors.isEmpty()) {
             try {
                 actions.change(action.id(), new ActionEdit(form.get("title"), form.get("description"), owner,
-                        number(form.get("teamId")), due), me.auditName());
+                        FormValues.number(form.get("teamId")), due), me.auditName());
                 redirect.addFlashAttribute("saved", "actions.saved.changed");
                 return "redirect:/actions/" + id;
             } catch (InvalidAction refused) {
@@ -273,25 +273,7 @@ class ActionsController {
         }
     }
 
-    private static LocalDate date(String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.put("dueOn", "actions.error.badDate");
-            return null;
-        }
-    }
 
-    private static Long number(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     /** Back to the page that sent the change, if it is one of ours; else the action itself. */
     private static String local(String returnTo, long id) {

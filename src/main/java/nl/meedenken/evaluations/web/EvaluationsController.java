@@ -16,6 +16,7 @@ import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.organisation.TeamId;
 import nl.meedenken.organisation.TeamSummary;
+import nl.meedenken.platform.FormValues;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import nl.meedenken.platform.Refused;
@@ -38,7 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,16 +109,17 @@ class EvaluationsController {
     String schedule(@RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser me, Model model,
                     RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Long team = number(form.get("teamId"));
-        Integer weeks = number(form.get("everyWeeks")) == null ? null : number(form.get("everyWeeks")).intValue();
-        LocalDate first = date(form.get("firstOn"), "firstOn", errors);
+        Long team = FormValues.number(form.get("teamId"));
+        Long everyWeeks = FormValues.number(form.get("everyWeeks"));
+        Integer weeks = everyWeeks == null ? null : (int) Math.max(-1, Math.min(everyWeeks, 1000));
+        LocalDate first = FormValues.date(form.get("firstOn"), "firstOn", errors);
         if (team != null && !rights.schedules(team, me)) {
             errors.put("teamId", "evaluations.error.notYourTeam");
         }
         if (errors.isEmpty()) {
             try {
                 long session = sessions.schedule(new Sessions.Plan(team, form.get("title"), weeks, first,
-                        number(form.get("facilitatorId")), form.containsKey("anonymousCards")), me.auditName());
+                        FormValues.number(form.get("facilitatorId")), form.containsKey("anonymousCards")), me.auditName());
                 redirect.addFlashAttribute("saved", "evaluations.saved.scheduled");
                 return "redirect:/evaluations/sessions/" + session;
             } catch (InvalidEvaluation refused) {
@@ -201,7 +202,7 @@ class EvaluationsController {
         leading(id, me);
         try {
             Map<String, String> errors = new LinkedHashMap<>();
-            LocalDate date = date(on, "plannedOn", errors);
+            LocalDate date = FormValues.date(on, "plannedOn", errors);
             if (!errors.isEmpty()) {
                 throw new InvalidEvaluation("plannedOn", errors.get("plannedOn"));
             }
@@ -287,11 +288,11 @@ class EvaluationsController {
         Card chosen = sessions.cards(id).stream().filter(c -> c.id() == card).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate due = date(form.get("dueOn"), "dueOn", errors);
+        LocalDate due = FormValues.date(form.get("dueOn"), "dueOn", errors);
         if (errors.isEmpty()) {
             try {
-                sessions.makeAction(id, card, form.get("title"), form.get("description"), number(form.get("ownerId")),
-                        due, me.auditName());
+                sessions.makeAction(id, card, form.get("title"), form.get("description"),
+                        FormValues.number(form.get("ownerId")), due, me.auditName());
                 redirect.addFlashAttribute("saved", "evaluations.saved.action");
                 return "redirect:/evaluations/sessions/" + id + "#card-" + card;
             } catch (InvalidAction | InvalidEvaluation refused) {
@@ -460,23 +461,5 @@ class EvaluationsController {
         }
     }
 
-    private static LocalDate date(String text, String field, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "evaluations.error.badDate");
-            return null;
-        }
-    }
 
-    private static Long number(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

@@ -10,6 +10,7 @@ import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.organisation.SiteSummary;
+import nl.meedenken.platform.FormValues;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,7 +81,7 @@ class LearningController {
         }
         boolean anonymous = "anonymous".equals(form.get("who"));
         Reports.NewReport report = new Reports.NewReport(category, form.get("whatHappened"), form.get("location"),
-                form.get("prevention"), number(form.get("siteId")), form.containsKey("mayPublish"), form.get("key"));
+                form.get("prevention"), FormValues.number(form.get("siteId")), form.containsKey("mayPublish"), form.get("key"));
         List<Identifying.Finding> findings = identifying.find(form.get("whatHappened"), form.get("location"),
                 form.get("prevention"));
         if (errors.isEmpty() && !findings.isEmpty() && !form.containsKey("confirmed")) {
@@ -177,11 +178,4 @@ class LearningController {
         }
     }
 
-    static Long number(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

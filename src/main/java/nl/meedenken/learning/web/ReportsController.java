@@ -14,6 +14,7 @@ import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.organisation.SiteSummary;
+import nl.meedenken.platform.FormValues;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import org.springframework.context.MessageSource;
@@ -30,7 +31,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,19 +125,13 @@ class ReportsController {
                   @AuthenticationPrincipal SignedInUser me, Locale locale, Model model, RedirectAttributes redirect) {
         Report report = find(id);
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate due = null;
-        try {
-            String text = form.get("dueOn");
-            due = text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.put("newAction.dueOn", "actions.error.badDate");
-        }
+        LocalDate due = FormValues.date(form.get("dueOn"), "newAction.dueOn", errors);
         if (errors.isEmpty()) {
             try {
                 String label = messages.getMessage(report.category().labelKey(), null, "", locale) + " · "
                         + report.reportedIn().getMonthValue() + "/" + report.reportedIn().getYear();
                 actions.create(new NewAction(form.get("title"), form.get("description"),
-                        LearningController.number(form.get("ownerId")), due,
+                        FormValues.number(form.get("ownerId")), due,
                         new Origin(Origin.Type.MISTAKE_REPORT, id, label)), me.auditName());
                 redirect.addFlashAttribute("saved", "learning.saved.action");
                 return "redirect:/learning/reports/" + id + "#actions";

@@ -1,0 +1,37 @@
+package nl.meedenken.platform;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Reads the values of a submitted form. What cannot be read is left empty, or noted in the
+ * form's errors under the field's name, with the key {@code validation.date} for dates.
+ */
+public final class FormValues {
+
+    private FormValues() {
+    }
+
+    /** A whole number, or {@code null} when the field is empty or not a number. */
+    public static Long number(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A date as a date input sends it ({@code 2026-11-28}); a badly written one is noted in the errors. */
+    public static LocalDate date(String text, String field, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "validation.date");
+            return null;
+        }
+    }
+}
