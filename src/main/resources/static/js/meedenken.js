@@ -35,21 +35,58 @@
       });
     }
   });
-  // Forms that say data-reset-after are emptied once htmx has sent them successfully,
-  // so the next card can be typed at once.
+  // Forms that say data-reset-after are emptied once htmx has sent them and the server took
+  // what was sent (a refusal says X-Refused), so the next card can be typed at once. The
+  // chosen column and the "without my name" choice stay as they were; a status line tells
+  // screen readers that it worked.
   document.addEventListener('htmx:afterRequest', function (event) {
     var form = event.detail.elt;
-    if (form && form.matches && form.matches('form[data-reset-after]') && event.detail.successful) {
-      var kind = form.querySelector('input[name="kind"]:checked');
-      var chosen = kind ? kind.value : null;
-      form.reset();
-      if (chosen) {
-        form.querySelector('input[name="kind"][value="' + chosen + '"]').checked = true;
-      }
-      var text = form.querySelector('textarea');
-      if (text) {
-        text.focus();
-      }
+    if (!form || !form.matches || !form.matches('form[data-reset-after]') || !event.detail.successful
+        || event.detail.xhr.getResponseHeader('X-Refused')) {
+      return;
+    }
+    var kind = form.querySelector('input[name="kind"]:checked');
+    var anonymous = form.querySelector('input[name="anonymous"]');
+    var chosen = kind ? kind.value : null;
+    var withoutName = anonymous ? anonymous.checked : false;
+    form.reset();
+    if (chosen) {
+      form.querySelector('input[name="kind"][value="' + chosen + '"]').checked = true;
+    }
+    if (anonymous) {
+      anonymous.checked = withoutName;
+    }
+    var status = form.querySelector('[data-status]');
+    if (status && form.getAttribute('data-done')) {
+      status.textContent = form.getAttribute('data-done');
+    }
+    var text = form.querySelector('textarea');
+    if (text) {
+      text.focus();
     }
   });
+
+  // A field marked invalid is announced as such, together with the message below it.
+  function describeErrors() {
+    var fields = document.querySelectorAll('.is-invalid');
+    for (var i = 0; i < fields.length; i++) {
+      var field = fields[i];
+      field.setAttribute('aria-invalid', 'true');
+      var message = field.parentNode.querySelector('.field-error');
+      if (message && field.id) {
+        if (!message.id) {
+          message.id = field.id + '-error';
+        }
+        var described = field.getAttribute('aria-describedby') || '';
+        if (described.split(' ').indexOf(message.id) < 0) {
+          field.setAttribute('aria-describedby', (described + ' ' + message.id).trim());
+        }
+      }
+    }
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', describeErrors);
+  } else {
+    describeErrors();
+  }
 })();

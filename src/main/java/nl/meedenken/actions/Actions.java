@@ -270,10 +270,11 @@ public class Actions {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        if (raw.strip().length() > 2000) {
+        String text = raw.replace("\r\n", "\n").strip();
+        if (text.length() > 2000) {
             throw new InvalidAction("description", "validation.tooLong", 2000);
         }
-        return raw.strip();
+        return text;
     }
 
     private PersonSummary owner(Long ownerId) {

@@ -69,7 +69,7 @@ public final class Csv {
         StringBuilder out = new StringBuilder();
         for (String value : values) {
             String safe = value == null ? "" : value;
-            if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0 && !safe.equals("-")) {
+            if (!safe.isEmpty() && "=+-@\t\r\n".indexOf(safe.charAt(0)) >= 0 && !safe.equals("-")) {
                 safe = "'" + safe;
             }
             if (out.length() > 0) {

@@ -181,6 +181,12 @@ class ActionsTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(actions.list(ActionQuery.ownedBy(idOf(login), null), 0, 20).items())
                 .extracting(ActionSummary::title).containsExactly("Band nakijken");
+        long otherTeam = TestPeople.team(teams);
+        mvc.perform(post("/actions").with(csrf()).with(TestLogins.as(users, login))
+                        .param("title", "In een ander team").param("ownerId", Long.toString(idOf(login)))
+                        .param("teamId", Long.toString(otherTeam)).param("dueOn", LocalDate.now().plusDays(5).toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Je kunt acties voor je eigen team toevoegen.")));
     }
 
     @Test

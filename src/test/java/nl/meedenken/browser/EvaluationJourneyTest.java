@@ -77,6 +77,7 @@ class EvaluationJourneyTest {
         lead.waitForText(driverCard, LIVE);
         assertThat(lead.stillMarked()).isTrue();
         assertThat(driver.find(By.id("card-text")).getAttribute("value")).as("the form is empty for the next card").isEmpty();
+        assertThat(driver.find(By.id("anonymous")).isSelected()).as("the next card stays without a name").isTrue();
 
         driver.click(By.cssSelector("button[aria-label='Vote for: " + leadCard + "']"));
         lead.waitForText("Eén stem", LIVE);

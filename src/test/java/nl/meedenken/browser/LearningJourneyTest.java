@@ -101,7 +101,7 @@ class LearningJourneyTest {
         b.type("code", code.toLowerCase());
         b.submit("Lees het antwoord");
         assertThat(b.text()).contains(what, "Elke ochtend testen we de pieper.",
-                "Bedankt dat je dit meldde.", "Lees de les: Een heftruck die niet piept");
+                "Bedankt dat je dit meldde.", "Gedeeld met iedereen als les: Een heftruck die niet piept");
         assertThat(b.overflowsSideways()).isFalse();
         b.assertAccessible("answer read with the code");
         b.screenshot("learning-follow-up-answer");

@@ -254,6 +254,50 @@ class SessionsTest {
     }
 
     @Test
+    void anActionGoesToSomeoneFromTheTeamAndTheNextSessionGetsAnActiveLead() {
+        Team t = runningTeam(false);
+        long card = sessions.addCard(t.session(), CardKind.IDEA, "Een vaste dockmedewerker", t.anna(), false);
+        long outsider = TestPeople.member(people, TestPeople.team(teams), "Buiten " + TestPeople.uniqueNumber());
+        assertThatThrownBy(() -> sessions.makeAction(t.session(), card, "Proberen", null, outsider,
+                sessions.today().plusDays(7), "tester")).hasMessageContaining("evaluations.error.ownerNotInTeam");
+
+        people.deactivate(t.lead(), "tester");
+        long next = sessions.close(t.session(), null).orElseThrow();
+        long facilitator = sessions.find(next).orElseThrow().facilitatorId();
+        assertThat(facilitator).as("not the lead who left").isNotEqualTo(t.lead()).isIn(t.anna(), t.bert());
+    }
+
+    @Test
+    void whoeverLeadsMarksReviewedActionsDoneAndARefusedCardKeepsItsText() throws Exception {
+        long team = TestPeople.team(teams);
+        String facilitator = TestPeople.loginInTeam(people, accounts, team, Role.DRIVER);
+        long facilitatorId = idOf(facilitator);
+        long owner = TestPeople.member(people, team, "Eigenaar " + TestPeople.uniqueNumber(), Role.DRIVER);
+        long first = sessions.schedule(new Sessions.Plan(team, "Review", 2, sessions.today(), facilitatorId, false), "t");
+        sessions.start(first);
+        long card = sessions.addCard(first, CardKind.BETTER, "Kapotte lamp", owner, false);
+        ActionId action = sessions.makeAction(first, card, "Lamp vervangen", null, owner, sessions.today().plusDays(3), "t");
+        long second = sessions.close(first, null).orElseThrow();
+        sessions.start(second);
+
+        mvc.perform(post("/evaluations/sessions/{id}/review/{a}/done", second, action.value()).with(csrf())
+                .with(TestLogins.as(users, facilitator))).andExpect(status().is3xxRedirection());
+        assertThat(actions.find(action).orElseThrow().status()).isEqualTo(ActionStatus.DONE);
+
+        mvc.perform(post("/evaluations/sessions/{id}/cards", second).header("HX-Request", "true").with(csrf())
+                        .param("kind", "WELL").param("text", "x".repeat(501)).with(TestLogins.as(users, facilitator)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("X-Refused", "true"))
+                .andExpect(content().string(containsString("500")));
+        mvc.perform(post("/evaluations/sessions/{id}/cards", second).header("HX-Request", "true").with(csrf())
+                        .param("kind", "WELL").param("text", "regel een\r\n".repeat(45).trim())
+                        .with(TestLogins.as(users, facilitator)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .doesNotExist("X-Refused"));
+    }
+
+    @Test
     void planningRefusesWhatCannotBePlanned() {
         long team = TestPeople.team(teams);
         long lead = TestPeople.member(people, team, "Leider " + TestPeople.uniqueNumber(), Role.TEAM_LEAD);

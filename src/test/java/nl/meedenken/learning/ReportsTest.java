@@ -149,6 +149,16 @@ class ReportsTest {
                 .andExpect(content().string(containsString("Send as it is")));
         assertThat(jdbc.sql("select count(*) from mistake_report where what_happened = :w").param("w", what)
                 .query(Integer.class).single()).as("nothing stored before the reporter decides").isZero();
+        String fingerprint = page(what).split("name=\"confirmed\" value=\"")[1].split("\"")[0];
+        String changed = what + " Bel 06-12345678.";
+        mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver"))
+                        .param("category", "DAMAGE").param("whatHappened", changed).param("who", "named")
+                        .param("confirmed", fingerprint).param("key", UUID.randomUUID().toString()))
+                .andExpect(content().string(containsString("Phone number: 06-12345678")));
+        mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver"))
+                        .param("category", "DAMAGE").param("whatHappened", what).param("who", "named")
+                        .param("confirmed", fingerprint).param("key", UUID.randomUUID().toString()))
+                .andExpect(content().string(containsString("Thank you for your report")));
         mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver"))
                         .param("category", "").param("whatHappened", "").param("who", "named"))
                 .andExpect(content().string(containsString("Choose what it is about.")));
@@ -233,6 +243,13 @@ class ReportsTest {
         assertThat(report.anonymous()).isTrue();
         assertThat(report.answered()).isTrue();
         assertThat(lessons.list(null, 0).total()).isGreaterThanOrEqualTo(5);
+    }
+
+    private String page(String what) throws Exception {
+        return mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver"))
+                        .param("category", "DAMAGE").param("whatHappened", what).param("who", "named")
+                        .param("key", UUID.randomUUID().toString()))
+                .andReturn().getResponse().getContentAsString();
     }
 
     /** Letters only, so the detector of plates and phone numbers never sees a pattern in it. */

@@ -128,6 +128,7 @@ class ActionsController {
         if (owner != null && owner != me.personId() && !rights.assignsToOthers(me)) {
             errors.put("ownerId", "actions.error.ownOnly");
         }
+        checkTeam(me, FormValues.number(form.get("teamId")), null, errors);
         if (errors.isEmpty()) {
             try {
                 ActionId id = actions.create(new NewAction(form.get("title"), form.get("description"), owner,
@@ -173,6 +174,7 @@ class ActionsController {
         if (owner != null && owner != action.ownerId() && owner != me.personId() && !rights.assignsToOthers(me)) {
             errors.put("ownerId", "actions.error.ownOnly");
         }
+        checkTeam(me, FormValues.number(form.get("teamId")), action.teamId(), errors);
         if (errors.isEmpty()) {
             try {
                 actions.change(action.id(), new ActionEdit(form.get("title"), form.get("description"), owner,
@@ -238,6 +240,16 @@ class ActionsController {
         model.addAttribute("owners", owners);
         model.addAttribute("teams", people.teams().stream().filter(TeamSummary::active).toList());
         return "actions/form";
+    }
+
+    /** Without a lead's role, an action stays in one's own team (or the team it already had). */
+    private void checkTeam(SignedInUser me, Long team, Long current, Map<String, String> errors) {
+        if (team == null || rights.assignsToOthers(me) || team.equals(current)) {
+            return;
+        }
+        if (!rights.teamOf(me).map(t -> t.value() == team).orElse(false)) {
+            errors.put("teamId", "actions.error.ownTeamOnly");
+        }
     }
 
     private ActionSummary visible(long id, SignedInUser me) {

@@ -174,12 +174,28 @@ public class Sessions {
                     while (next.isBefore(today)) {
                         next = next.plusWeeks(rs.getInt("every_weeks"));
                     }
-                    return new Object[]{next, rs.getLong("facilitator_id"), rs.getBoolean("anonymous_cards"),
-                            rs.getString("title")};
+                    return new Object[]{next, stillActive(rs.getLong("facilitator_id"), session),
+                            rs.getBoolean("anonymous_cards"), rs.getString("title")};
                 }).optional()
                 .filter(row -> !hasPlanned(session.seriesId()))
                 .map(row -> plan(session.seriesId(), session.teamId(), (String) row[3], (Long) row[1],
                         (LocalDate) row[0], (Boolean) row[2]));
+    }
+
+    /**
+     * Who leads the next session: the series' facilitator while they are active, else the
+     * one who led this session, else a team lead of the team, else anyone in the team.
+     */
+    private long stillActive(long facilitator, Session session) {
+        List<PersonSummary> team = people.inTeam(new TeamId(session.teamId())).stream()
+                .filter(PersonSummary::active).toList();
+        for (long candidate : new long[]{facilitator, session.facilitatorId()}) {
+            if (people.find(new PersonId(candidate)).filter(PersonSummary::active).isPresent()) {
+                return candidate;
+            }
+        }
+        return team.stream().filter(p -> p.has(nl.meedenken.platform.Role.TEAM_LEAD)).findFirst()
+                .or(() -> team.stream().findFirst()).map(p -> p.id().value()).orElse(facilitator);
     }
 
     private boolean hasPlanned(long series) {
@@ -212,7 +228,8 @@ public class Sessions {
         if (kind == null) {
             throw new InvalidEvaluation("kind", "evaluations.error.kind");
         }
-        String body = text == null ? "" : text.strip();
+        // a browser counts a line break as one character but sends two
+        String body = text == null ? "" : text.replace("\r\n", "\n").strip();
         if (body.isEmpty()) {
             throw new InvalidEvaluation("text", "evaluations.error.cardEmpty");
         }
@@ -304,6 +321,10 @@ public class Sessions {
         }
         if (card.actionId() != null) {
             throw new InvalidEvaluation("card", "evaluations.error.hasAction");
+        }
+        if (ownerId != null && people.inTeam(new TeamId(session.teamId())).stream()
+                .noneMatch(p -> p.id().value() == ownerId && p.active())) {
+            throw new InvalidEvaluation("ownerId", "evaluations.error.ownerNotInTeam");
         }
         String label = session.title() + " · " + session.plannedOn();
         ActionId id = actions.create(new NewAction(title, description, ownerId, session.teamId(), dueOn,

@@ -1,6 +1,7 @@
 package nl.meedenken.evaluations.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import nl.meedenken.actions.Actions;
 import nl.meedenken.actions.InvalidAction;
 import nl.meedenken.evaluations.internal.Board;
@@ -190,7 +191,7 @@ class EvaluationsController {
             sessions.start(id);
             redirect.addFlashAttribute("saved", "evaluations.saved.started");
         } catch (InvalidEvaluation refused) {
-            redirect.addFlashAttribute("refused", refused.messageKey());
+            refuse(redirect, refused);
         }
         return "redirect:/evaluations/sessions/" + id;
     }
@@ -209,7 +210,7 @@ class EvaluationsController {
             sessions.replan(id, date, facilitator);
             redirect.addFlashAttribute("saved", "evaluations.saved.replanned");
         } catch (InvalidEvaluation refused) {
-            redirect.addFlashAttribute("refused", refused.messageKey());
+            refuse(redirect, refused);
         }
         return "redirect:/evaluations/sessions/" + id;
     }
@@ -218,18 +219,18 @@ class EvaluationsController {
     String addCard(@PathVariable long id, @RequestParam(name = "kind", required = false) String kind,
                    @RequestParam(name = "text", required = false) String text,
                    @RequestParam(name = "anonymous", required = false) String anonymous,
-                   @AuthenticationPrincipal SignedInUser me, HttpServletRequest request, Model model,
-                   RedirectAttributes redirect) {
+                   @AuthenticationPrincipal SignedInUser me, HttpServletRequest request, HttpServletResponse response,
+                   Model model, RedirectAttributes redirect) {
         Session session = participating(id, me);
-        return change(session, me, request, model, redirect, "evaluations.saved.card",
+        return change(session, me, request, response, model, redirect, "evaluations.saved.card",
                 () -> sessions.addCard(id, kind(kind), text, me.personId(), anonymous != null));
     }
 
     @PostMapping("/sessions/{id}/cards/{card}/vote")
     String vote(@PathVariable long id, @PathVariable long card, @AuthenticationPrincipal SignedInUser me,
-                HttpServletRequest request, Model model, RedirectAttributes redirect) {
+                HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Session session = participating(id, me);
-        return change(session, me, request, model, redirect, null, () -> sessions.vote(id, card, me.personId()));
+        return change(session, me, request, response, model, redirect, null, () -> sessions.vote(id, card, me.personId()));
     }
 
     @GetMapping("/sessions/{id}/cards/{card}/group")
@@ -256,16 +257,17 @@ class EvaluationsController {
             sessions.group(id, card, into);
             redirect.addFlashAttribute("saved", "evaluations.saved.grouped");
         } catch (InvalidEvaluation refused) {
-            redirect.addFlashAttribute("refused", refused.messageKey());
+            refuse(redirect, refused);
         }
         return "redirect:/evaluations/sessions/" + id + "#card-" + into;
     }
 
     @PostMapping("/sessions/{id}/cards/{card}/ungroup")
     String ungroup(@PathVariable long id, @PathVariable long card, @AuthenticationPrincipal SignedInUser me,
-                   HttpServletRequest request, Model model, RedirectAttributes redirect) {
+                   HttpServletRequest request, HttpServletResponse response, Model model,
+                   RedirectAttributes redirect) {
         Session session = leading(id, me);
-        return change(session, me, request, model, redirect, "evaluations.saved.ungrouped",
+        return change(session, me, request, response, model, redirect, "evaluations.saved.ungrouped",
                 () -> sessions.ungroup(id, card));
     }
 
@@ -323,16 +325,42 @@ class EvaluationsController {
 
     @PostMapping("/sessions/{id}/close")
     String close(@PathVariable long id, @RequestParam(name = "note", required = false) String note,
-                 @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
-        leading(id, me);
+                 @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
+        Session session = leading(id, me);
         try {
             sessions.close(id, note);
             redirect.addFlashAttribute("saved", "evaluations.saved.closed");
             return "redirect:/evaluations/sessions/" + id + "/summary";
         } catch (InvalidEvaluation refused) {
-            redirect.addFlashAttribute("refused", refused.messageKey());
-            return "redirect:/evaluations/sessions/" + id;
+            if (!"note".equals(refused.field())) {
+                refuse(redirect, refused);
+                return "redirect:/evaluations/sessions/" + id;
+            }
+            model.addAttribute("evaluation", session);
+            model.addAttribute("board", sessions.board(id, me.personId()));
+            model.addAttribute("note", note);
+            model.addAttribute("noteError", refused);
+            return "evaluations/close";
         }
+    }
+
+    /** Marks an open action from an earlier session done during the review; whoever leads may. */
+    @PostMapping("/sessions/{id}/review/{action}/done")
+    String reviewDone(@PathVariable long id, @PathVariable long action, @AuthenticationPrincipal SignedInUser me,
+                      RedirectAttributes redirect) {
+        Session session = leading(id, me);
+        if (session.state() != Session.State.RUNNING
+                || sessions.reviewed(id).stream().noneMatch(r -> r.actionId() == action)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try {
+            actions.move(new nl.meedenken.actions.ActionId(action), nl.meedenken.actions.ActionStatus.DONE, null,
+                    me.auditName());
+            redirect.addFlashAttribute("saved", "actions.saved.status.DONE");
+        } catch (InvalidAction refused) {
+            refuse(redirect, refused);
+        }
+        return "redirect:/evaluations/sessions/" + id;
     }
 
     @GetMapping("/sessions/{id}/summary")
@@ -382,25 +410,37 @@ class EvaluationsController {
 
     // ---- helpers
 
-    private String change(Session session, SignedInUser me, HttpServletRequest request, Model model,
-                          RedirectAttributes redirect, String savedKey, Runnable work) {
+    private String change(Session session, SignedInUser me, HttpServletRequest request, HttpServletResponse response,
+                          Model model, RedirectAttributes redirect, String savedKey, Runnable work) {
         boolean htmx = request.getHeader("HX-Request") != null;
-        String problem = null;
+        Refused problem = null;
         try {
             work.run();
         } catch (InvalidEvaluation refused) {
-            problem = refused.messageKey();
+            problem = refused;
         }
         if (htmx) {
-            model.addAttribute("problem", problem);
+            if (problem != null) {
+                model.addAttribute("problem", problem.messageKey());
+                model.addAttribute("problemArgs", problem.arguments());
+                // tells the page not to empty the form: what was typed is still needed
+                response.setHeader("X-Refused", "true");
+            }
             return boardFragment(session, me, model);
         }
         if (problem != null) {
-            redirect.addFlashAttribute("refused", problem);
+            refuse(redirect, problem);
         } else if (savedKey != null) {
             redirect.addFlashAttribute("saved", savedKey);
         }
         return "redirect:/evaluations/sessions/" + session.id();
+    }
+
+    private static void refuse(RedirectAttributes redirect, Refused refused) {
+        redirect.addFlashAttribute("refused", refused.messageKey());
+        if (refused.arguments() != null && refused.arguments().length > 0) {
+            redirect.addFlashAttribute("refusedArgs", refused.arguments());
+        }
     }
 
     private Map<Long, nl.meedenken.actions.ActionStatus> reviewNow(long sessionId) {

@@ -284,7 +284,7 @@ public class Reports {
     }
 
     static String text(String raw, String field, int max, boolean required) {
-        String value = raw == null ? "" : raw.strip();
+        String value = raw == null ? "" : raw.replace("\r\n", "\n").strip();
         if (value.isEmpty()) {
             if (required) {
                 throw new InvalidReport(field, "validation.required");

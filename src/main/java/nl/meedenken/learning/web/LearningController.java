@@ -7,8 +7,6 @@ import nl.meedenken.learning.internal.Lessons;
 import nl.meedenken.learning.internal.Report;
 import nl.meedenken.learning.internal.Reports;
 import nl.meedenken.organisation.People;
-import nl.meedenken.organisation.PersonId;
-import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.organisation.SiteSummary;
 import nl.meedenken.platform.FormValues;
 import nl.meedenken.platform.Role;
@@ -64,9 +62,8 @@ class LearningController {
 
     @GetMapping("/report")
     String reportForm(@AuthenticationPrincipal SignedInUser me, Model model) {
+        // no site chosen beforehand: at a small site it could point to the reporter
         Map<String, String> values = new LinkedHashMap<>();
-        people.find(new PersonId(me.personId())).map(PersonSummary::site)
-                .ifPresent(site -> values.put("siteId", Long.toString(site.value())));
         values.put("who", "named");
         values.put("key", UUID.randomUUID().toString());
         return reportForm(model, values, Map.of(), List.of());
@@ -84,8 +81,12 @@ class LearningController {
                 form.get("prevention"), FormValues.number(form.get("siteId")), form.containsKey("mayPublish"), form.get("key"));
         List<Identifying.Finding> findings = identifying.find(form.get("whatHappened"), form.get("location"),
                 form.get("prevention"));
-        if (errors.isEmpty() && !findings.isEmpty() && !form.containsKey("confirmed")) {
-            return reportForm(model, form, errors, findings);
+        // the reporter confirms the very text that was checked; a changed text is checked again
+        String checked = fingerprint(form);
+        if (errors.isEmpty() && !findings.isEmpty() && !checked.equals(form.get("confirmed"))) {
+            Map<String, String> values = new LinkedHashMap<>(form);
+            values.put("confirmed", checked);
+            return reportForm(model, values, errors, findings);
         }
         if (errors.isEmpty()) {
             try {
@@ -164,6 +165,12 @@ class LearningController {
         model.addAttribute("lesson", lessons.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("edits", me.has(Role.TEAM_LEAD) || me.has(Role.MANAGEMENT));
         return "learning/lesson";
+    }
+
+    private static String fingerprint(Map<String, String> form) {
+        String text = form.getOrDefault("whatHappened", "") + "\u0000" + form.getOrDefault("location", "") + "\u0000"
+                + form.getOrDefault("prevention", "");
+        return Integer.toHexString(text.replace("\r\n", "\n").strip().hashCode());
     }
 
     private Map<Long, String> siteNames() {
