@@ -128,6 +128,13 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
     }
 
+    /** Clicks something that loads a new page, and waits until the old page is gone. */
+    public void clickAndWait(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(by);
+        waitUntilGone(page);
+    }
+
     public void waitUntilGone(WebElement element) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
     }

@@ -44,7 +44,7 @@ class EvaluationJourneyTest {
         lead.open("/evaluations");
         lead.assertAccessible("evaluations overview");
         lead.screenshot("evaluations");
-        lead.click(By.xpath("//a[contains(., 'Chauffeurs Zwolle') and contains(@href, '/evaluations/sessions/')]"));
+        lead.clickAndWait(By.xpath("//a[contains(., 'Chauffeurs Zwolle') and contains(@href, '/evaluations/sessions/')]"));
         assertThat(lead.text()).contains("Eerst: open acties van eerdere evaluaties", "Welkomstmap voor nieuwe chauffeurs maken");
         lead.assertAccessible("planned evaluation");
         lead.screenshot("evaluation-planned");
@@ -55,7 +55,7 @@ class EvaluationJourneyTest {
         driver = Browser.start(port);
         driver.size(Browser.PHONE).signIn("driver", "demo");
         assertThat(driver.text()).contains("Your team's evaluation is running now");
-        driver.click(By.linkText("Join the board"));
+        driver.clickAndWait(By.linkText("Join the board"));
         assertThat(driver.path()).isEqualTo(sessionPath);
         driver.mark();
         lead.mark();
@@ -91,15 +91,15 @@ class EvaluationJourneyTest {
         lead.screenshot("evaluation-board");
 
         // grouping: the driver's idea goes with the lead's card, then comes out again
-        lead.click(By.cssSelector("a[aria-label='Voeg dit kaartje samen met een ander: " + driverCard + "']"));
+        lead.clickAndWait(By.cssSelector("a[aria-label='Voeg dit kaartje samen met een ander: " + driverCard + "']"));
         lead.assertAccessible("group a card");
         lead.screenshot("evaluation-group");
-        lead.click(By.cssSelector("button[aria-label='Samenvoegen met: " + leadCard + "']"));
+        lead.clickAndWait(By.cssSelector("button[aria-label='Samenvoegen met: " + leadCard + "']"));
         assertThat(lead.text()).contains("De kaartjes zijn samengevoegd.");
         lead.click(By.cssSelector("button[aria-label='Haal dit kaartje uit de groep: " + driverCard + "']"));
         lead.waitForText("Geen stemmen", LIVE);
 
-        lead.click(By.cssSelector("a[aria-label='Maak een actie van: " + leadCard + "']"));
+        lead.clickAndWait(By.cssSelector("a[aria-label='Maak een actie van: " + leadCard + "']"));
         lead.type("title", "Laadlijst samen met het magazijn nalopen");
         lead.choose("ownerId", "Piotr Kowalski");
         lead.assertAccessible("make an action");
@@ -108,7 +108,7 @@ class EvaluationJourneyTest {
         assertThat(lead.text()).contains("De actie is gemaakt");
         driver.waitForText("Action: Laadlijst samen met het magazijn nalopen (Piotr Kowalski)", LIVE);
 
-        lead.click(By.linkText("Sessie afsluiten"));
+        lead.clickAndWait(By.linkText("Sessie afsluiten"));
         lead.type("note", "We lopen de laadlijst voortaan samen na.");
         lead.assertAccessible("close the session");
         lead.submit("Afsluiten en samenvatting tonen");
@@ -118,7 +118,7 @@ class EvaluationJourneyTest {
         lead.screenshot("evaluation-summary");
         driver.waitForText("This session is closed.", LIVE);
 
-        lead.click(By.linkText("Chauffeurs Zwolle"));
+        lead.clickAndWait(By.linkText("Chauffeurs Zwolle"));
         assertThat(lead.text()).contains("Evaluaties van Chauffeurs Zwolle", "Download als CSV");
         lead.assertAccessible("team history");
         lead.screenshot("evaluation-team");
@@ -131,25 +131,25 @@ class EvaluationJourneyTest {
         assertThat(driver.text()).contains("Laadlijst samen met het magazijn nalopen", "Welkomstmap voor nieuwe chauffeurs maken");
         driver.assertAccessible("my actions on a phone");
         driver.screenshot("actions-mine");
-        driver.click(By.linkText("Overdue"));
+        driver.clickAndWait(By.linkText("Overdue"));
         assertThat(driver.text()).contains("Your overdue actions", "Welkomstmap voor nieuwe chauffeurs maken", "Overdue");
         assertThat(driver.text()).doesNotContain("Laadlijst samen met het magazijn nalopen");
         driver.assertAccessible("overdue actions");
         driver.screenshot("actions-overdue");
-        driver.click(By.linkText("Welkomstmap voor nieuwe chauffeurs maken"));
-        driver.click(By.xpath("//form[input[@value='DOING']]/button"));
+        driver.clickAndWait(By.linkText("Welkomstmap voor nieuwe chauffeurs maken"));
+        driver.clickAndWait(By.xpath("//form[input[@value='DOING']]/button"));
         driver.waitForText("The action is in progress.", LIVE);
         assertThat(driver.text()).contains("The action is in progress.", "History");
         assertThat(driver.overflowsSideways()).isFalse();
         driver.assertAccessible("an action");
         driver.screenshot("action");
-        driver.click(By.linkText("Drop…"));
+        driver.clickAndWait(By.linkText("Drop…"));
         driver.submit("Drop the action");
         assertThat(driver.text()).contains("Write down why the action is dropped.");
         driver.assertAccessible("drop an action");
         driver.screenshot("action-drop");
-        driver.click(By.linkText("Cancel"));
-        driver.click(By.linkText("Edit"));
+        driver.clickAndWait(By.linkText("Cancel"));
+        driver.clickAndWait(By.linkText("Edit"));
         driver.assertAccessible("edit an action");
         driver.screenshot("action-edit");
 

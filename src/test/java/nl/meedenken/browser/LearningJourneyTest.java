@@ -40,7 +40,7 @@ class LearningJourneyTest {
         b.assertAccessible("learning on a phone");
         b.screenshot("learning");
 
-        b.click(By.linkText("Meld een fout of bijna-ongeluk"));
+        b.clickAndWait(By.linkText("Meld een fout of bijna-ongeluk"));
         b.assertAccessible("report form");
         b.screenshot("learning-report");
         b.click(By.cssSelector("label[for=category-NEAR_MISS]"));
@@ -62,7 +62,7 @@ class LearningJourneyTest {
         b.open("/learning/reports?state=NEW");
         b.assertAccessible("reports");
         b.screenshot("learning-reports");
-        b.click(By.partialLinkText("Een heftruck reed achteruit"));
+        b.clickAndWait(By.partialLinkText("Een heftruck reed achteruit"));
         assertThat(b.text()).contains("Zonder naam, gemeld in").doesNotContain("Gemeld door");
         b.type("learned", "De pieper van heftruck 3 was stuk en niemand wist bij wie je dat meldt.");
         b.type("change", "Elke ochtend testen we de pieper. Een kapotte pieper meld je bij de ploegleider.");
@@ -75,7 +75,7 @@ class LearningJourneyTest {
         b.assertAccessible("report with answer");
         b.screenshot("learning-report-detail");
 
-        b.click(By.linkText("Schrijf de les"));
+        b.clickAndWait(By.linkText("Schrijf de les"));
         b.type("title", "Een heftruck die niet piept");
         b.type("situation", "Een heftruck reed achteruit bij VZ-123-B zonder geluid.");
         b.submit("Les delen");
@@ -88,10 +88,10 @@ class LearningJourneyTest {
         assertThat(b.text()).contains("De les is gedeeld met iedereen.", "Een heftruck die niet piept");
         b.assertAccessible("lesson");
         b.screenshot("learning-lesson");
-        b.click(By.linkText("Les weghalen"));
+        b.clickAndWait(By.linkText("Les weghalen"));
         b.assertAccessible("withdraw lesson");
         b.screenshot("learning-withdraw");
-        b.click(By.linkText("Annuleren"));
+        b.clickAndWait(By.linkText("Annuleren"));
 
         b.signOutEverywhere();
         b.size(Browser.PHONE).open("/learning/follow-up");

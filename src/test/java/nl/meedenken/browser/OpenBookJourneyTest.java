@@ -79,19 +79,19 @@ class OpenBookJourneyTest {
         b.assertAccessible("manage figures");
         b.screenshot("openbook-manage");
 
-        b.click(By.xpath("//tr[.//span[text()='Concept']]//a[text()='Wijzigen']"));
+        b.clickAndWait(By.xpath("//tr[.//span[text()='Concept']]//a[text()='Wijzigen']"));
         b.type("explanation", "Een rustige maand. De omzet lag iets hoger dan vorig jaar.");
         b.assertAccessible("month form");
         b.screenshot("openbook-month-form");
         b.submit("Opslaan als concept");
-        b.click(By.xpath("//tr[.//span[text()='Concept']]//a[text()='Publiceren']"));
+        b.clickAndWait(By.xpath("//tr[.//span[text()='Concept']]//a[text()='Publiceren']"));
         b.screenshot("openbook-publish");
         b.submit("Ja, publiceren");
         assertThat(b.text()).contains("De cijfers zijn gepubliceerd.");
 
         b.find(By.xpath("//p[text()='" + question + "']/following-sibling::textarea")).sendKeys(
                 "Het dak van het magazijn in Venlo is gerepareerd. Dat was eenmalig.");
-        b.click(By.xpath("//p[text()='" + question + "']/following-sibling::button"));
+        b.clickAndWait(By.xpath("//p[text()='" + question + "']/following-sibling::button"));
         assertThat(b.text()).contains("Het antwoord is voor iedereen gepubliceerd.");
 
         b.signOutEverywhere();

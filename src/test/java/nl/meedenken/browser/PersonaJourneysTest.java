@@ -100,13 +100,13 @@ class PersonaJourneysTest {
             b.assertAccessible(persona + " home");
             b.screenshot(persona + "-home");
 
-            b.click(By.cssSelector(".lang-switch button[value=en]"));
+            b.clickAndWait(By.cssSelector(".lang-switch button[value=en]"));
             b.waitFor(By.tagName("h1"));
             assertThat(b.heading()).startsWith("Hello");
             b.assertAccessible(persona + " home in English");
             b.screenshot(persona + "-home-en");
 
-            b.click(By.cssSelector(".lang-switch button[value=nl]"));
+            b.clickAndWait(By.cssSelector(".lang-switch button[value=nl]"));
             b.waitFor(By.tagName("h1"));
             assertThat(b.heading()).startsWith("Hallo");
         }
@@ -123,7 +123,7 @@ class PersonaJourneysTest {
         }
         assertThat(b.find(By.cssSelector(".bottombar")).isDisplayed()).isTrue();
         assertThat(b.findAll(By.cssSelector(".bottombar a"))).hasSizeLessThanOrEqualTo(4);
-        b.click(By.cssSelector(".bottombar a[href='/profile']"));
+        b.clickAndWait(By.cssSelector(".bottombar a[href='/profile']"));
         assertThat(b.heading()).isIn("My details", "Mijn gegevens");
         assertThat(b.text()).contains("Piotr Kowalski", "Chauffeurs Zwolle");
         assertThat(b.overflowsSideways()).isFalse();

@@ -98,7 +98,7 @@ class ScanJourneyTest {
         b.screenshot("scan-code");
         b.submit("Beginnen");
         assertThat(b.path()).isEqualTo("/scan/answer/start");
-        b.click(By.cssSelector("button[name=lang][value=en]"));
+        b.clickAndWait(By.cssSelector("button[name=lang][value=en]"));
         assertThat(b.heading()).isEqualTo("Welcome");
         b.click(By.cssSelector("label[for='rg-WAREHOUSE']"));
         b.assertAccessible("scan start");
