@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import nl.meedenken.platform.Language;
 import nl.meedenken.platform.Navigation;
 import nl.meedenken.platform.NavigationItem;
+import nl.meedenken.platform.Notifications;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import org.springframework.security.core.Authentication;
@@ -23,9 +24,18 @@ class LayoutAdvice {
     static final int BOTTOM_BAR_SIZE = 4;
 
     private final Navigation navigation;
+    private final Notifications notifications;
 
-    LayoutAdvice(Navigation navigation) {
+    LayoutAdvice(Navigation navigation, Notifications notifications) {
         this.navigation = navigation;
+        this.notifications = notifications;
+    }
+
+    /** The number on the bell: notifications not read yet. */
+    @ModelAttribute("unread")
+    int unread() {
+        SignedInUser user = me();
+        return user == null ? 0 : notifications.unread(user.personId());
     }
 
     @ModelAttribute("me")

@@ -62,7 +62,17 @@ class AccessRulesTest {
             Map.entry("/learning/report", everyone()),
             Map.entry("/learning/lessons", everyone()),
             Map.entry("/learning/follow-up", Set.of()),
-            Map.entry("/learning/reports", Set.of("manager", "teamlead")));
+            Map.entry("/learning/reports", Set.of("manager", "teamlead")),
+            Map.entry("/ideas", everyone()),
+            Map.entry("/ideas/new", everyone()),
+            Map.entry("/ideas/impact", everyone()),
+            Map.entry("/ideas/experiments", everyone()),
+            Map.entry("/ideas/experiments/new", Set.of("manager", "teamlead")),
+            Map.entry("/ideas/teams", everyone()),
+            Map.entry("/ideas/teams/new", Set.of("manager")),
+            Map.entry("/challenges", everyone()),
+            Map.entry("/challenges/new", everyone()),
+            Map.entry("/notifications", everyone()));
 
     private static final Set<String> PUBLIC = Set.of("/login", "/activate", "/actuator/health", "/scan/answer",
             "/learning/follow-up");

@@ -1,0 +1,71 @@
+package nl.meedenken.ideas;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other modules may ask of and tell the ideas module: find ideas, link one to a
+ * challenge, and give an innovation team a challenge to work on. Challenges are known here
+ * only by id and title.
+ */
+@Service
+public class Ideas {
+
+    private final JdbcClient jdbc;
+
+    Ideas(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<IdeaSummary> find(long id) {
+        return jdbc.sql("select id, title, status, author_id from idea where id = :id").param("id", id)
+                .query((rs, i) -> new IdeaSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .optional();
+    }
+
+    /** The person's own ideas, newest first, for choosing one to link. */
+    @Transactional(readOnly = true)
+    public List<IdeaSummary> byAuthor(long personId) {
+        return jdbc.sql("select id, title, status, author_id from idea where author_id = :p order by id desc")
+                .param("p", personId)
+                .query((rs, i) -> new IdeaSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** Notes on the idea that it answers a challenge, so its page can say so. */
+    @Transactional
+    public void linkToChallenge(long ideaId, long challengeId, String challengeTitle) {
+        jdbc.sql("update idea set challenge_id = :c, challenge_title = :t where id = :id")
+                .param("c", challengeId).param("t", challengeTitle).param("id", ideaId).update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<InnovationTeamSummary> innovationTeams() {
+        return jdbc.sql("select id, name from innovation_team order by name")
+                .query((rs, i) -> new InnovationTeamSummary(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** Gives an innovation team a challenge to work on; giving it twice changes nothing. */
+    @Transactional
+    public void assignChallenge(long teamId, long challengeId, String challengeTitle) {
+        jdbc.sql("""
+                        insert into innovation_team_challenge (team_id, challenge_id, challenge_title)
+                        values (:t, :c, :title) on conflict (team_id, challenge_id) do update set challenge_title = :title""")
+                .param("t", teamId).param("c", challengeId).param("title", challengeTitle).update();
+    }
+
+    /** The innovation teams that work on a challenge. */
+    @Transactional(readOnly = true)
+    public List<InnovationTeamSummary> teamsOn(long challengeId) {
+        return jdbc.sql("""
+                        select t.id, t.name from innovation_team t join innovation_team_challenge c on c.team_id = t.id
+                        where c.challenge_id = :c order by t.name""")
+                .param("c", challengeId).query((rs, i) -> new InnovationTeamSummary(rs.getLong(1), rs.getString(2)))
+                .list();
+    }
+}

@@ -1,0 +1,20 @@
+package nl.meedenken.ideas.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An idea as its page shows it. */
+public record Idea(long id, String title, String problem, String proposal, Category category, Long siteId,
+                   Long teamId, long authorId, String authorName, Instant createdAt, LocalDate answerDueOn,
+                   IdeaStatus status, Instant firstAnsweredAt, Long innovationTeamId, Long challengeId,
+                   String challengeTitle, int supporters, boolean hasPhoto) {
+
+    /** Not answered and past the promised date. */
+    public boolean overdueOn(LocalDate today) {
+        return firstAnsweredAt == null && today.isAfter(answerDueOn);
+    }
+
+    public boolean answered() {
+        return firstAnsweredAt != null;
+    }
+}
