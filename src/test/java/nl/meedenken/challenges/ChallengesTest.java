@@ -49,18 +49,18 @@ class ChallengesTest {
         return ((SignedInUser) users.loadUserByUsername(login)).personId();
     }
 
-    private long post(String poster, Challenge.Kind kind, List<String> options) {
+    private long posted(String poster, Challenge.Kind kind, List<String> options) {
         return board.post(new ChallengeBoard.Post(kind, "Vraag " + System.nanoTime(), "Wat speelt er", "De vraag",
                 LocalDate.now().plusDays(10), options), id(poster), poster.equals("manager"));
     }
 
     @Test
     void onlyManagementPostsCompanyChallengesAndAnyonePostsShopFloorProblems() throws Exception {
-        assertThatThrownBy(() -> post("warehouse", Challenge.Kind.COMPANY, List.of()))
+        assertThatThrownBy(() -> posted("warehouse", Challenge.Kind.COMPANY, List.of()))
                 .hasMessageContaining("challenges.error.companyOnlyManagement");
-        long problem = post("warehouse", Challenge.Kind.SHOP_FLOOR, List.of());
+        long problem = posted("warehouse", Challenge.Kind.SHOP_FLOOR, List.of());
         assertThat(board.find(problem).orElseThrow().kind()).isEqualTo(Challenge.Kind.SHOP_FLOOR);
-        assertThatThrownBy(() -> post("manager", Challenge.Kind.COMPANY, List.of("Alleen deze")))
+        assertThatThrownBy(() -> posted("manager", Challenge.Kind.COMPANY, List.of("Alleen deze")))
                 .hasMessageContaining("challenges.error.oneOption");
         assertThatThrownBy(() -> board.post(new ChallengeBoard.Post(Challenge.Kind.COMPANY, "T", "C", "Q",
                 LocalDate.now().minusDays(1), List.of()), id("manager"), true))
@@ -74,7 +74,7 @@ class ChallengesTest {
 
     @Test
     void everyoneVotesOnceAndMayChangeTheirVote() {
-        long challenge = post("manager", Challenge.Kind.COMPANY, List.of("Ja", "Nee"));
+        long challenge = posted("manager", Challenge.Kind.COMPANY, List.of("Ja", "Nee"));
         List<ChallengeBoard.Option> options = board.options(challenge);
         board.vote(challenge, id("driver"), options.get(0).id());
         board.vote(challenge, id("driver"), options.get(1).id());
@@ -84,7 +84,7 @@ class ChallengesTest {
 
     @Test
     void closingNeedsFollowUpIsForThePosterAndTellsEveryoneWhoTookPart() throws Exception {
-        long challenge = post("manager", Challenge.Kind.COMPANY, List.of("A", "B"));
+        long challenge = posted("manager", Challenge.Kind.COMPANY, List.of("A", "B"));
         board.respond(challenge, id("warehouse"), "Mijn inbreng");
         board.vote(challenge, id("driver"), board.options(challenge).get(0).id());
         int warehouse = notifications.unread(id("warehouse"));
@@ -108,7 +108,7 @@ class ChallengesTest {
 
     @Test
     void anEmployeeLinksTheirOwnIdeaAndTheIdeaKnowsItsChallenge() {
-        long challenge = post("warehouse", Challenge.Kind.SHOP_FLOOR, List.of());
+        long challenge = posted("warehouse", Challenge.Kind.SHOP_FLOOR, List.of());
         long mine = jdbc.sql("""
                         insert into idea (title, problem, proposal, category, author_id, created_at, answer_due_on)
                         values ('Mijn idee', 'p', 'v', 'OTHER', :a, now(), current_date) returning id""")

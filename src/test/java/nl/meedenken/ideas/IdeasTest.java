@@ -1,6 +1,7 @@
 package nl.meedenken.ideas;
 
 import nl.meedenken.TestLogins;
+import nl.meedenken.TestPeople;
 import nl.meedenken.ideas.internal.Category;
 import nl.meedenken.ideas.internal.Experiment;
 import nl.meedenken.ideas.internal.Experiments;
@@ -52,6 +53,10 @@ class IdeasTest {
     Experiments experiments;
     @Autowired
     Notifications notifications;
+    @Autowired
+    nl.meedenken.organisation.People people;
+    @Autowired
+    nl.meedenken.organisation.internal.Teams teams;
 
     private long id(String login) {
         return ((SignedInUser) users.loadUserByUsername(login)).personId();
@@ -195,7 +200,7 @@ class IdeasTest {
         assertThatThrownBy(() -> experiments.decide(id, "Het werkte", Experiment.Decision.ADOPT, "", "t"))
                 .hasMessageContaining("validation.required");
         mvc.perform(post("/ideas/experiments/{id}/decision", id).param("result", "r").param("decision", "STOP")
-                .param("reason", "x").with(csrf()).with(TestLogins.as(users, "warehouse"))).andExpect(status().isForbidden());
+                .param("reason", "x").with(csrf()).with(TestLogins.as(users, "planner"))).andExpect(status().isForbidden());
         experiments.decide(id, "Het werkte", Experiment.Decision.ADJUST, "Kleiner opnieuw", "t");
         assertThat(experiments.find(id).orElseThrow().stateOn(today)).isEqualTo(Experiment.State.DECIDED);
         assertThatThrownBy(() -> experiments.decide(id, "r", Experiment.Decision.STOP, "w", "t"))
@@ -210,7 +215,8 @@ class IdeasTest {
                         .with(csrf()).with(TestLogins.as(users, "manager")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Kies minstens één actief lid.")));
         mvc.perform(post("/ideas/teams").param("name", name).param("mandate", "Mag proberen")
-                        .param("members", Long.toString(id("warehouse")))
+                        .param("members", Long.toString(TestPeople.member(people, TestPeople.team(teams),
+                                "Lid " + TestPeople.uniqueNumber())))
                         .with(csrf()).with(TestLogins.as(users, "manager")))
                 .andExpect(status().is3xxRedirection());
         long team = ideasTeam(name);
@@ -233,9 +239,9 @@ class IdeasTest {
         String word = unique("Zoekwoord");
         idea(id("warehouse"), word);
         mvc.perform(get("/ideas").param("q", word).param("category", "EFFICIENCY").with(TestLogins.as(users, "driver")))
-                .andExpect(content().string(containsString(word)));
+                .andExpect(content().string(containsString(word + "</a>")));
         mvc.perform(get("/ideas").param("q", word).param("category", "SAFETY").with(TestLogins.as(users, "driver")))
-                .andExpect(content().string(not(containsString(word))));
+                .andExpect(content().string(not(containsString(word + "</a>"))));
         mvc.perform(get("/ideas").param("page", "1").with(TestLogins.as(users, "driver")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("21–")));
     }

@@ -352,7 +352,7 @@ public class IdeaBox {
         params.put("offset", number * PAGE_SIZE);
         Map<Long, String> names = new HashMap<>();
         List<Idea> items = jdbc.sql("select " + COLUMNS + " from idea i where " + condition
-                        + " order by i.id desc limit :limit offset :offset")
+                        + " order by i.created_at desc, i.id desc limit :limit offset :offset")
                 .params(params).query((rs, n) -> idea(rs, names)).list();
         return new Page<>(items, number, PAGE_SIZE, total);
     }

@@ -47,7 +47,7 @@ class NotificationsTest {
         assertThat(notifications.unread(id("manager"))).as("the actor is not told about their own doing")
                 .isEqualTo(managerBefore);
         String page = mvc.perform(get("/notifications").with(TestLogins.as(users, "council")))
-                .andExpect(content().string(containsString("De uitdaging \"Test uitdaging\" is afgesloten.")))
+                .andExpect(content().string(containsString("De uitdaging &quot;Test uitdaging&quot; is afgesloten.")))
                 .andReturn().getResponse().getContentAsString();
         long notification = notifications.of(id("council"), 0).items().get(0).id();
         mvc.perform(post("/notifications/{id}", notification).with(csrf()).with(TestLogins.as(users, "driver")))
