@@ -37,6 +37,13 @@ public class Ideas {
                 .list();
     }
 
+    /** The challenge an idea answers, if it was linked to one. */
+    @Transactional(readOnly = true)
+    public Optional<Long> challengeOf(long ideaId) {
+        return jdbc.sql("select challenge_id from idea where id = :id and challenge_id is not null").param("id", ideaId)
+                .query(Long.class).optional();
+    }
+
     /** Notes on the idea that it answers a challenge, so its page can say so. */
     @Transactional
     public void linkToChallenge(long ideaId, long challengeId, String challengeTitle) {

@@ -39,9 +39,15 @@ public class Notifications {
     private final ObjectProvider<JavaMailSender> mail;
     private final ObjectProvider<Recipients> recipients;
     private final MessageSource messages;
+    private final String from;
+    private final String baseUrl;
 
     Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail,
-                  ObjectProvider<Recipients> recipients, MessageSource messages) {
+                  ObjectProvider<Recipients> recipients, MessageSource messages,
+                  @org.springframework.beans.factory.annotation.Value("${meedenken.mail.from:meedenken@localhost}") String from,
+                  @org.springframework.beans.factory.annotation.Value("${meedenken.base-url:http://localhost:8080}") String baseUrl) {
+        this.from = from;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.jdbc = jdbc;
         this.clock = clock;
         this.mail = mail;
@@ -65,7 +71,7 @@ public class Notifications {
             jdbc.sql("""
                             insert into notification (person_id, message, arguments, link, created_at)
                             values (:p, :m, :a, :l, :at)""")
-                    .param("p", person).param("m", messageKey).param("a", String.join(SEPARATOR, arguments))
+                    .param("p", person).param("m", messageKey).param("a", String.join(SEPARATOR, clean(arguments)))
                     .param("l", link).param("at", Timestamp.from(clock.instant())).update();
         }
         if (mailOn() && !once.isEmpty()) {
@@ -122,16 +128,26 @@ public class Notifications {
         known.find(person).filter(r -> r.email() != null && !r.email().isBlank()).ifPresent(r -> {
             try {
                 SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(from);
                 message.setTo(r.email());
                 message.setSubject(messages.getMessage("notifications.mail.subject", null, "Meedenken", r.locale()));
                 message.setText(messages.getMessage(messageKey, arguments, messageKey, r.locale()) + "\n\n"
-                        + messages.getMessage("notifications.mail.footer", new Object[]{link == null ? "/" : link},
+                        + messages.getMessage("notifications.mail.footer", new Object[]{baseUrl + (link == null ? "/" : link)},
                         "", r.locale()));
                 sender.send(message);
             } catch (RuntimeException e) {
                 log.warn("Could not e-mail notification to person {}: {}", person, e.getMessage());
             }
         });
+    }
+
+    /** Arguments come from what people typed; the separator must not appear in them. */
+    private static String[] clean(String[] arguments) {
+        String[] clean = new String[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            clean[i] = arguments[i] == null ? "" : arguments[i].replace(SEPARATOR, " ");
+        }
+        return clean;
     }
 
     private static void afterCommit(Runnable work) {

@@ -8,7 +8,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -168,6 +167,9 @@ class VoiceJourneyTest {
         assertThat(b.text()).contains("Vakken op de vloer in hal A", "Een nieuwe vestiging in Deventer?");
         b.assertAccessible("innovation team");
         b.screenshot("innovation-team");
-        b.waitForText("De Jonge Denkers", Duration.ofSeconds(1));
+        b.clickAndWait(By.linkText("Team aanpassen"));
+        assertThat(b.find(By.id("name")).getAttribute("value")).isEqualTo("De Jonge Denkers");
+        b.assertAccessible("change innovation team");
+        b.screenshot("innovation-team-edit");
     }
 }

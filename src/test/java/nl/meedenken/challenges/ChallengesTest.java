@@ -123,6 +123,25 @@ class ChallengesTest {
     }
 
     @Test
+    void aShopFloorPosterHearsWhenManagementClosesTheProblemAndAnIdeaAnswersOneChallenge() {
+        long problem = posted("warehouse", Challenge.Kind.SHOP_FLOOR, List.of());
+        int before = notifications.unread(id("warehouse"));
+        java.util.Set<Long> told = board.close(problem, "Opgelost met een rooster.", id("manager"), "Ingrid", true);
+        assertThat(told).contains(id("warehouse")).doesNotContain(id("manager"));
+        assertThat(notifications.unread(id("warehouse"))).isEqualTo(before + 1);
+
+        long first = posted("warehouse", Challenge.Kind.SHOP_FLOOR, List.of());
+        long second = posted("warehouse", Challenge.Kind.SHOP_FLOOR, List.of());
+        long idea = jdbc.sql("""
+                        insert into idea (title, problem, proposal, category, author_id, created_at, answer_due_on)
+                        values ('Een antwoord', 'p', 'v', 'OTHER', :a, now(), current_date) returning id""")
+                .param("a", id("driver")).query(Long.class).single();
+        board.linkIdea(first, idea, id("driver"));
+        assertThatThrownBy(() -> board.linkIdea(second, idea, id("driver")))
+                .hasMessageContaining("challenges.error.ideaLinkedElsewhere");
+    }
+
+    @Test
     void inputIsClosedAfterTheDeadline() {
         long challenge = board.post(new ChallengeBoard.Post(Challenge.Kind.SHOP_FLOOR, "Oud", "c", "q",
                 LocalDate.now().minusDays(5), List.of()), id("warehouse"), false,

@@ -41,7 +41,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class IdeasTest {
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13};
+    /** A real 1 × 1 PNG. */
+    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    private static final byte[] PNG_HEADER_ONLY = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13};
 
     @Autowired
     MockMvc mvc;
@@ -79,6 +82,9 @@ class IdeasTest {
                         .with(csrf()).with(TestLogins.as(users, "warehouse")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Dit bestand is geen JPEG- of PNG-foto.")));
+        assertThatThrownBy(() -> ideas.submit(new IdeaBox.NewIdea(title, "p", "v", Category.SAFETY, null, null, null),
+                id("warehouse"), new IdeaBox.Photo(PNG_HEADER_ONLY))).as("a header alone is not a photo")
+                .hasMessageContaining("ideas.error.photoType");
         byte[] big = new byte[IdeaBox.MAX_PHOTO + 1];
         System.arraycopy(PNG, 0, big, 0, PNG.length);
         assertThatThrownBy(() -> ideas.submit(new IdeaBox.NewIdea(title, "p", "v", Category.SAFETY, null, null, null),
@@ -192,18 +198,18 @@ class IdeasTest {
     void anExperimentPastItsEndWithoutADecisionIsFlaggedAndADecisionNeedsAReason() throws Exception {
         LocalDate today = experiments.today();
         assertThatThrownBy(() -> experiments.start(new Experiments.Plan(null, "X", "h", "w", "p", today, today.minusDays(1),
-                "m", null), "t")).hasMessageContaining("experiments.error.endBeforeStart");
+                "m", null), id("teamlead"), "t")).hasMessageContaining("experiments.error.endBeforeStart");
         long id = experiments.start(new Experiments.Plan(null, unique("Proef"), "We denken dat ...", "w", "p",
-                today.minusDays(20), today.minusDays(1), "m", null), "t");
+                today.minusDays(20), today.minusDays(1), "m", null), id("teamlead"), "t");
         assertThat(experiments.find(id).orElseThrow().flaggedOn(today)).isTrue();
         assertThat(experiments.board().get(Experiment.State.AWAITING_DECISION)).extracting(Experiment::id).contains(id);
-        assertThatThrownBy(() -> experiments.decide(id, "Het werkte", Experiment.Decision.ADOPT, "", "t"))
+        assertThatThrownBy(() -> experiments.decide(id, "Het werkte", Experiment.Decision.ADOPT, "", id("teamlead"), "t"))
                 .hasMessageContaining("validation.required");
         mvc.perform(post("/ideas/experiments/{id}/decision", id).param("result", "r").param("decision", "STOP")
                 .param("reason", "x").with(csrf()).with(TestLogins.as(users, "planner"))).andExpect(status().isForbidden());
-        experiments.decide(id, "Het werkte", Experiment.Decision.ADJUST, "Kleiner opnieuw", "t");
+        experiments.decide(id, "Het werkte", Experiment.Decision.ADJUST, "Kleiner opnieuw", id("teamlead"), "t");
         assertThat(experiments.find(id).orElseThrow().stateOn(today)).isEqualTo(Experiment.State.DECIDED);
-        assertThatThrownBy(() -> experiments.decide(id, "r", Experiment.Decision.STOP, "w", "t"))
+        assertThatThrownBy(() -> experiments.decide(id, "r", Experiment.Decision.STOP, "w", id("teamlead"), "t"))
                 .hasMessageContaining("experiments.error.decided");
     }
 
@@ -233,6 +239,46 @@ class IdeasTest {
     private long ideasTeam(String name) {
         return api.innovationTeams().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().id();
     }
+
+    @Test
+    void anExperimentsDecisionIsForLeadsAndItsOwnTeamAndAnswersTheIdea() throws Exception {
+        long idea = idea(id("warehouse"), unique("Proef met idee"));
+        ideas.support(idea, id("driver"));
+        String other = unique("Ander team");
+        mvc.perform(post("/ideas/teams").param("name", other).param("mandate", "m")
+                .param("members", Long.toString(id("planner"))).with(csrf()).with(TestLogins.as(users, "manager")));
+        LocalDate today = experiments.today();
+        long experiment = experiments.start(new Experiments.Plan(idea, unique("Proef"), "We denken dat het helpt",
+                "w", "p", today.minusDays(3), today.plusDays(3), "m", null), id("teamlead"), "Ruud Jansen");
+        assertThat(ideas.find(idea).orElseThrow().status()).as("the idea is being tried out").isEqualTo(IdeaStatus.EXPERIMENT);
+        mvc.perform(post("/ideas/experiments/{id}/decision", experiment).param("result", "r").param("decision", "ADOPT")
+                .param("reason", "x").with(csrf()).with(TestLogins.as(users, "planner"))).andExpect(status().isForbidden());
+        int told = notifications.unread(id("driver"));
+        experiments.decide(experiment, "Het werkt", Experiment.Decision.ADOPT, "We nemen het over", id("teamlead"),
+                "Ruud Jansen");
+        assertThat(ideas.find(idea).orElseThrow().status()).isEqualTo(IdeaStatus.ADOPTED);
+        assertThat(notifications.unread(id("driver"))).isEqualTo(told + 1);
+    }
+
+    @Test
+    void amountsAreReadInTheReadersLanguageAndOnlyIdeasStillAdoptedCount() throws Exception {
+        assertThat(nl.meedenken.ideas.web.IdeasControllerAccess.amount("1.500,50", java.util.Locale.forLanguageTag("nl")))
+                .isEqualByComparingTo("1500.50");
+        assertThat(nl.meedenken.ideas.web.IdeasControllerAccess.amount("1,500.50", java.util.Locale.ENGLISH))
+                .isEqualByComparingTo("1500.50");
+        assertThatThrownBy(() -> nl.meedenken.ideas.web.IdeasControllerAccess.amount("veel", java.util.Locale.ENGLISH))
+                .hasMessageContaining("ideas.error.impactNumber");
+        long idea = idea(id("warehouse"), unique("Teruggedraaid"));
+        ideas.answer(idea, IdeaStatus.ADOPTED, "Ja", id("manager"), "Ingrid", true);
+        ideas.impact(idea, new Impact(new BigDecimal("777777"), null, null, null, null, null, null, null, null), "t");
+        BigDecimal with = impactOverview.quarters(ideas.today()).get(0).expectedEuros();
+        ideas.answer(idea, IdeaStatus.PARKED, "Toch niet", id("manager"), "Ingrid", true);
+        BigDecimal without = impactOverview.quarters(ideas.today()).get(0).expectedEuros();
+        assertThat(with.subtract(without)).isEqualByComparingTo("777777");
+    }
+
+    @Autowired
+    nl.meedenken.ideas.internal.ImpactOverview impactOverview;
 
     @Test
     void theListSearchesFiltersAndPages() throws Exception {

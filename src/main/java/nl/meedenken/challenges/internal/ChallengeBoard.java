@@ -148,6 +148,9 @@ public class ChallengeBoard {
         Challenge challenge = accepting(challengeId, today());
         IdeaSummary idea = ideas.find(ideaId).filter(i -> i.authorId() == personId)
                 .orElseThrow(() -> new InvalidChallenge("idea", "challenges.error.idea"));
+        if (ideas.challengeOf(ideaId).filter(c -> c != challengeId).isPresent()) {
+            throw new InvalidChallenge("idea", "challenges.error.ideaLinkedElsewhere");
+        }
         jdbc.sql("""
                         insert into challenge_idea (challenge_id, idea_id, idea_title, linked_by, linked_at)
                         values (:c, :i, :t, :p, :at) on conflict do nothing""")
@@ -185,14 +188,25 @@ public class ChallengeBoard {
             throw new InvalidChallenge("followUp", "challenges.error.closed");
         }
         String text = text(followUp, "followUp", 4000);
-        jdbc.sql("""
+        int closed = jdbc.sql("""
                         update challenge set state = 'CLOSED', follow_up = :f, closed_by = :by, closed_at = :at
                         where id = :id and state = 'OPEN'""")
                 .param("f", text).param("by", byName).param("at", Timestamp.from(at)).param("id", challengeId).update();
-        Set<Long> contributors = contributors(challengeId);
-        notifications.tell(contributors, byId, "challenges.notify.closed", "/challenges/" + challengeId,
-                challenge.title());
-        return contributors;
+        if (closed == 0) {
+            throw new InvalidChallenge("followUp", "challenges.error.closed");
+        }
+        Set<Long> told = told(challenge, byId);
+        notifications.tell(told, byId, "challenges.notify.closed", "/challenges/" + challengeId, challenge.title());
+        return told;
+    }
+
+    /** Who hears about the closing: everyone who took part and the poster, not the one closing it. */
+    @Transactional(readOnly = true)
+    public Set<Long> told(Challenge challenge, long closer) {
+        Set<Long> told = new LinkedHashSet<>(contributors(challenge.id()));
+        told.add(challenge.postedBy());
+        told.remove(closer);
+        return told;
     }
 
     @Transactional(readOnly = true)

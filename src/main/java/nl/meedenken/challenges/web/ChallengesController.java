@@ -149,7 +149,7 @@ class ChallengesController {
     String closeForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model) {
         Challenge challenge = closable(id, me);
         model.addAttribute("challenge", challenge);
-        model.addAttribute("contributors", board.contributors(id).size());
+        model.addAttribute("contributors", board.told(challenge, me.personId()).size());
         model.addAttribute("followUp", "");
         model.addAttribute("errors", Map.of());
         return "challenges/close";
@@ -166,7 +166,7 @@ class ChallengesController {
             return "redirect:/challenges/" + id;
         } catch (InvalidChallenge refused) {
             model.addAttribute("challenge", challenge);
-            model.addAttribute("contributors", board.contributors(id).size());
+            model.addAttribute("contributors", board.told(challenge, me.personId()).size());
             model.addAttribute("followUp", followUp);
             model.addAttribute("errors", Map.of(refused.field(), refused.messageKey()));
             return "challenges/close";

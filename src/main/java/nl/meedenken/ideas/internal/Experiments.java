@@ -43,9 +43,15 @@ public class Experiments {
                        LocalDate startsOn, LocalDate endsOn, String measure, Long innovationTeamId) {
     }
 
+    /** Starts an experiment; an idea it comes from is then "being tried out", with the hypothesis as reason. */
     @Transactional
-    public long start(Plan plan, String by) {
-        return start(plan, by, clock.instant());
+    public long start(Plan plan, long byId, String byName) {
+        long id = start(plan, byName, clock.instant());
+        if (plan.ideaId() != null) {
+            ideas.find(plan.ideaId()).filter(i -> i.status() != IdeaStatus.EXPERIMENT).ifPresent(idea ->
+                    ideas.answer(idea.id(), IdeaStatus.EXPERIMENT, plan.hypothesis(), byId, byName, true));
+        }
+        return id;
     }
 
     @Transactional
@@ -78,9 +84,20 @@ public class Experiments {
     }
 
     /** Writes down the result, and the decision with its reason. A decision is final. */
+    /**
+     * Decides, and answers the idea the experiment came from: adopted after "adopt", not
+     * adopted after "stop"; after "adjust" it stays being tried out. Its people are told.
+     */
     @Transactional
-    public void decide(long id, String result, Experiment.Decision decision, String reason, String by) {
-        decide(id, result, decision, reason, by, clock.instant());
+    public void decide(long id, String result, Experiment.Decision decision, String reason, long byId, String byName) {
+        decide(id, result, decision, reason, byName, clock.instant());
+        Experiment experiment = find(id).orElseThrow();
+        IdeaStatus follows = decision == Experiment.Decision.ADOPT ? IdeaStatus.ADOPTED
+                : decision == Experiment.Decision.STOP ? IdeaStatus.NOT_ADOPTED : null;
+        if (experiment.ideaId() != null && follows != null) {
+            ideas.find(experiment.ideaId()).filter(i -> i.status() != follows).ifPresent(idea ->
+                    ideas.answer(idea.id(), follows, reason, byId, byName, true));
+        }
     }
 
     @Transactional
@@ -97,11 +114,14 @@ public class Experiments {
         if (LocalDate.ofInstant(at, LOCAL).isBefore(experiment.startsOn())) {
             throw new InvalidIdea("decision", "experiments.error.notStarted");
         }
-        jdbc.sql("""
+        int decided = jdbc.sql("""
                         update experiment set result = :r, decision = :d, decision_reason = :why, decided_by = :by,
                                decided_at = :at where id = :id and decision is null""")
                 .param("r", outcome).param("d", decision.name()).param("why", why).param("by", by)
                 .param("at", Timestamp.from(at)).param("id", id).update();
+        if (decided == 0) {
+            throw new InvalidIdea("decision", "experiments.error.decided");
+        }
     }
 
     @Transactional(readOnly = true)

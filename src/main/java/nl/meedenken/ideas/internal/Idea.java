@@ -14,6 +14,12 @@ public record Idea(long id, String title, String problem, String proposal, Categ
         return firstAnsweredAt == null && today.isAfter(answerDueOn);
     }
 
+    /** Answered, but after the promised date. */
+    public boolean answeredLate() {
+        return firstAnsweredAt != null
+                && firstAnsweredAt.atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate().isAfter(answerDueOn);
+    }
+
     public boolean answered() {
         return firstAnsweredAt != null;
     }

@@ -72,6 +72,28 @@ public class IdeaBox {
     /** A photo as uploaded: its bytes decide what it is, not its name. */
     public record Photo(byte[] bytes) {
 
+        /**
+         * The same picture decoded and written again, which drops what a camera adds (place,
+         * time, device). A file that does not decode is refused as not being a photo.
+         */
+        Photo withoutMetadata() {
+            try {
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+                if (image == null) {
+                    throw new InvalidIdea("photo", "ideas.error.photoType");
+                }
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                String format = "image/png".equals(contentType()) ? "png" : "jpg";
+                if (format.equals("jpg") && image.getColorModel().hasAlpha()) {
+                    throw new InvalidIdea("photo", "ideas.error.photoType");
+                }
+                javax.imageio.ImageIO.write(image, format, out);
+                return new Photo(out.toByteArray());
+            } catch (java.io.IOException e) {
+                throw new InvalidIdea("photo", "ideas.error.photoType");
+            }
+        }
+
         public String contentType() {
             if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
                 return "image/jpeg";
@@ -118,6 +140,7 @@ public class IdeaBox {
             if (type == null) {
                 throw new InvalidIdea("photo", "ideas.error.photoType");
             }
+            photo = photo.withoutMetadata();
         }
         String key = idea.submissionKey() != null && idea.submissionKey().matches("[A-Za-z0-9-]{1,36}")
                 ? idea.submissionKey() : null;
@@ -128,16 +151,21 @@ public class IdeaBox {
                 return earlier.get();
             }
         }
-        long id = jdbc.sql("""
+        Optional<Long> stored = jdbc.sql("""
                         insert into idea (title, problem, proposal, category, site_id, team_id, author_id, created_at,
                                           answer_due_on, submission_key)
                         values (:title, :problem, :proposal, :category, :site, :team, :author, :at, :due, :key)
-                        returning id""")
+                        on conflict (submission_key) do nothing returning id""")
                 .param("title", title).param("problem", problem).param("proposal", proposal)
                 .param("category", idea.category().name()).param("site", idea.siteId()).param("team", idea.teamId())
                 .param("author", authorId).param("at", Timestamp.from(at))
                 .param("due", LocalDate.ofInstant(at, LOCAL).plusDays(answerDays)).param("key", key)
-                .query(Long.class).single();
+                .query(Long.class).optional();
+        if (stored.isEmpty()) {
+            // the same form arrived twice at the same moment: the other request stored it
+            return jdbc.sql("select id from idea where submission_key = :k").param("k", key).query(Long.class).single();
+        }
+        long id = stored.get();
         if (type != null) {
             jdbc.sql("insert into idea_photo (idea_id, content_type, bytes) values (:id, :type, :bytes)")
                     .param("id", id).param("type", type).param("bytes", photo.bytes()).update();
@@ -216,7 +244,7 @@ public class IdeaBox {
         if (status == IdeaStatus.ADOPTED) {
             jdbc.sql("""
                             insert into idea_impact (idea_id, adopted_on, changed_by, changed_at) values (:i, :on, :by, :at)
-                            on conflict (idea_id) do nothing""")
+                            on conflict (idea_id) do update set adopted_on = :on""")
                     .param("i", ideaId).param("on", LocalDate.ofInstant(at, LOCAL)).param("by", byName)
                     .param("at", Timestamp.from(at)).update();
         }
@@ -234,12 +262,12 @@ public class IdeaBox {
         if (idea.status() != IdeaStatus.ADOPTED) {
             throw new InvalidIdea("impact", "ideas.error.impactOnlyAdopted");
         }
-        for (BigDecimal value : new BigDecimal[]{impact.expectedEuros(), impact.expectedHours(), impact.expectedCo2Kg(),
-                impact.realisedEuros(), impact.realisedHours(), impact.realisedCo2Kg()}) {
-            if (value != null && (value.signum() < 0 || value.compareTo(new BigDecimal("9999999999")) > 0)) {
-                throw new InvalidIdea("impact", "ideas.error.impactNumber");
-            }
-        }
+        within(impact.expectedEuros(), "999999999999");
+        within(impact.realisedEuros(), "999999999999");
+        within(impact.expectedHours(), "9999999");
+        within(impact.realisedHours(), "9999999");
+        within(impact.expectedCo2Kg(), "9999999999");
+        within(impact.realisedCo2Kg(), "9999999999");
         jdbc.sql("""
                         update idea_impact set expected_euros = :ee, expected_hours = :eh, expected_co2_kg = :ec,
                                expected_safety = :es, realised_euros = :re, realised_hours = :rh, realised_co2_kg = :rc,
@@ -249,6 +277,12 @@ public class IdeaBox {
                 .param("re", impact.realisedEuros()).param("rh", impact.realisedHours())
                 .param("rc", impact.realisedCo2Kg()).param("rs", optional(impact.realisedSafety(), 500))
                 .param("by", by).param("at", Timestamp.from(clock.instant())).param("id", ideaId).update();
+    }
+
+    private static void within(BigDecimal value, String most) {
+        if (value != null && (value.signum() < 0 || value.compareTo(new BigDecimal(most)) > 0)) {
+            throw new InvalidIdea("impact", "ideas.error.impactNumber");
+        }
     }
 
     @Transactional

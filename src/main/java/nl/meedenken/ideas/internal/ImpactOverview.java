@@ -27,7 +27,7 @@ public class ImpactOverview {
         }
     }
 
-    /** The last eight quarters with adopted ideas, newest first. */
+    /** The last eight quarters (this one included) with ideas that are adopted now, newest first. */
     @Transactional(readOnly = true)
     public List<Quarter> quarters(LocalDate today) {
         return jdbc.sql("""
@@ -36,8 +36,9 @@ public class ImpactOverview {
                                coalesce(sum(expected_hours), 0), coalesce(sum(realised_hours), 0),
                                coalesce(sum(expected_co2_kg), 0), coalesce(sum(realised_co2_kg), 0),
                                count(*) filter (where expected_safety is not null or realised_safety is not null)
-                        from idea_impact where adopted_on >= :from group by 1, 2 order by 1 desc, 2 desc""")
-                .param("from", today.minusYears(2).withDayOfMonth(1))
+                        from idea_impact m join idea i on i.id = m.idea_id
+                        where i.status = 'ADOPTED' and adopted_on >= :from group by 1, 2 order by 1 desc, 2 desc""")
+                .param("from", today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).minusMonths(21))
                 .query((rs, i) -> new Quarter(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
                         rs.getBigDecimal(9), rs.getInt(10)))

@@ -43,14 +43,7 @@ public class InnovationRoster {
     public long create(String name, String mandate, Set<Long> members, String by) {
         String n = IdeaBox.text(name, "name", 120);
         String m = IdeaBox.text(mandate, "mandate", 2000);
-        if (members == null || members.isEmpty()) {
-            throw new InvalidIdea("members", "innovation.error.members");
-        }
-        for (long member : members) {
-            if (people.find(new PersonId(member)).filter(PersonSummary::active).isEmpty()) {
-                throw new InvalidIdea("members", "innovation.error.members");
-            }
-        }
+        checkMembers(members);
         long id;
         try {
             id = jdbc.sql("insert into innovation_team (name, mandate, created_by, created_at) values (:n, :m, :by, :at) returning id")
@@ -64,6 +57,36 @@ public class InnovationRoster {
                     .param("t", id).param("p", member).update();
         }
         return id;
+    }
+
+    /** Changes the name, the mandate and the members. */
+    @Transactional
+    public void change(long id, String name, String mandate, Set<Long> members) {
+        String n = IdeaBox.text(name, "name", 120);
+        String m = IdeaBox.text(mandate, "mandate", 2000);
+        checkMembers(members);
+        try {
+            jdbc.sql("update innovation_team set name = :n, mandate = :m where id = :id").param("n", n).param("m", m)
+                    .param("id", id).update();
+        } catch (DuplicateKeyException taken) {
+            throw new InvalidIdea("name", "innovation.error.nameTaken");
+        }
+        jdbc.sql("delete from innovation_team_member where team_id = :t").param("t", id).update();
+        for (long member : members) {
+            jdbc.sql("insert into innovation_team_member (team_id, person_id) values (:t, :p)")
+                    .param("t", id).param("p", member).update();
+        }
+    }
+
+    private void checkMembers(Set<Long> members) {
+        if (members == null || members.isEmpty()) {
+            throw new InvalidIdea("members", "innovation.error.members");
+        }
+        for (long member : members) {
+            if (people.find(new PersonId(member)).filter(PersonSummary::active).isEmpty()) {
+                throw new InvalidIdea("members", "innovation.error.members");
+            }
+        }
     }
 
     @Transactional(readOnly = true)

@@ -41,8 +41,15 @@ class ExperimentsController {
         this.roster = roster;
     }
 
+    /** Leads start experiments for anyone; a member of an innovation team for that team. */
     private boolean mayRun(SignedInUser me) {
         return IdeasController.leads(me) || roster.inAnyTeam(me.personId());
+    }
+
+    /** Leads decide on every experiment; members of an innovation team on their team's experiments. */
+    private boolean mayDecide(SignedInUser me, Experiment experiment) {
+        return IdeasController.leads(me) || (experiment.innovationTeamId() != null
+                && roster.find(experiment.innovationTeamId()).map(t -> t.has(me.personId())).orElse(false));
     }
 
     @GetMapping
@@ -86,12 +93,15 @@ class ExperimentsController {
         Long team = FormValues.number(form.get("teamId"));
         if (team != null && roster.find(team).isEmpty()) {
             errors.put("teamId", "innovation.error.unknown");
+        } else if (!IdeasController.leads(me)
+                && (team == null || !roster.find(team).map(t -> t.has(me.personId())).orElse(false))) {
+            errors.put("teamId", "experiments.error.ownTeam");
         }
         if (errors.isEmpty()) {
             try {
                 long id = experiments.start(new Experiments.Plan(FormValues.number(form.get("ideaId")), form.get("title"),
                         form.get("hypothesis"), form.get("whatWeTry"), form.get("participants"), starts, ends,
-                        form.get("measure"), team), me.auditName());
+                        form.get("measure"), team), me.personId(), me.displayName());
                 redirect.addFlashAttribute("saved", "experiments.saved.started");
                 return "redirect:/ideas/experiments/" + id;
             } catch (InvalidIdea refused) {
@@ -116,7 +126,7 @@ class ExperimentsController {
         model.addAttribute("team", experiment.innovationTeamId() == null ? null
                 : roster.find(experiment.innovationTeamId()).orElse(null));
         model.addAttribute("today", experiments.today());
-        model.addAttribute("mayDecide", mayRun(me));
+        model.addAttribute("mayDecide", mayDecide(me, experiment));
         model.addAttribute("decisions", Experiment.Decision.values());
         model.addAttribute("errors", Map.of());
         model.addAttribute("values", Map.of());
@@ -127,7 +137,7 @@ class ExperimentsController {
     String decide(@PathVariable long id, @RequestParam Map<String, String> form,
                   @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
         Experiment experiment = find(id);
-        if (!mayRun(me)) {
+        if (!mayDecide(me, experiment)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         Experiment.Decision decision = null;
@@ -137,7 +147,7 @@ class ExperimentsController {
             // refused below as "choose a decision"
         }
         try {
-            experiments.decide(id, form.get("result"), decision, form.get("reason"), me.displayName());
+            experiments.decide(id, form.get("result"), decision, form.get("reason"), me.personId(), me.displayName());
             redirect.addFlashAttribute("saved", "experiments.saved.decided");
             return "redirect:/ideas/experiments/" + id;
         } catch (InvalidIdea refused) {

@@ -77,12 +77,13 @@ class IdeasController {
                 @RequestParam(name = "team", required = false) Long team,
                 @RequestParam(name = "overdue", required = false) String overdue,
                 @RequestParam(name = "mine", required = false) String mine,
+                @RequestParam(name = "innovationTeam", required = false) Long innovationTeam,
                 @RequestParam(name = "page", defaultValue = "0") int page,
                 @AuthenticationPrincipal SignedInUser me, Model model) {
         IdeaStatus chosenStatus = status == null || status.isBlank() ? null : parseStatus(status);
         Category chosenCategory = category == null || category.isBlank() ? null : parseCategory(category);
-        IdeaBox.Filter filter = new IdeaBox.Filter(q, chosenStatus, chosenCategory, site, team, overdue != null, null,
-                mine != null ? me.personId() : null);
+        IdeaBox.Filter filter = new IdeaBox.Filter(q, chosenStatus, chosenCategory, site, team, overdue != null,
+                innovationTeam, mine != null ? me.personId() : null);
         model.addAttribute("page", ideas.search(filter, page));
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", IdeaStatus.values());
@@ -191,7 +192,9 @@ class IdeasController {
             ideas.comment(id, me.personId(), text);
             redirect.addFlashAttribute("saved", "ideas.saved.commented");
         } catch (InvalidIdea refused) {
-            redirect.addFlashAttribute("refused", "ideas.error.commentEmpty");
+            redirect.addFlashAttribute("refused", "validation.required".equals(refused.messageKey())
+                    ? "ideas.error.commentEmpty" : refused.messageKey());
+            redirect.addFlashAttribute("refusedArgs", refused.arguments());
         }
         return "redirect:/ideas/" + id + "#comments";
     }
@@ -208,23 +211,25 @@ class IdeasController {
             if (refused.messageKey().equals("ideas.error.onlyLeads")) {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN);
             }
-            redirect.addFlashAttribute("refused", "reason".equals(refused.field()) ? "ideas.error.reasonRequired"
-                    : refused.messageKey());
+            redirect.addFlashAttribute("refused", "validation.required".equals(refused.messageKey())
+                    ? "ideas.error.reasonRequired" : refused.messageKey());
+            redirect.addFlashAttribute("refusedArgs", refused.arguments());
         }
         return "redirect:/ideas/" + id + "#answer";
     }
 
     @PostMapping("/{id}/impact")
     String impact(@PathVariable long id, @RequestParam Map<String, String> form,
-                  @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal SignedInUser me, Locale locale, RedirectAttributes redirect) {
         find(id);
         if (!leads(me)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         try {
-            ideas.impact(id, new Impact(amount(form, "expectedEuros"), amount(form, "expectedHours"),
-                    amount(form, "expectedCo2Kg"), form.get("expectedSafety"), amount(form, "realisedEuros"),
-                    amount(form, "realisedHours"), amount(form, "realisedCo2Kg"), form.get("realisedSafety"), null),
+            ideas.impact(id, new Impact(amount(form, "expectedEuros", locale), amount(form, "expectedHours", locale),
+                    amount(form, "expectedCo2Kg", locale), form.get("expectedSafety"), amount(form, "realisedEuros", locale),
+                    amount(form, "realisedHours", locale), amount(form, "realisedCo2Kg", locale),
+                    form.get("realisedSafety"), null),
                     me.displayName());
             redirect.addFlashAttribute("saved", "ideas.saved.impact");
         } catch (InvalidIdea refused) {
@@ -261,17 +266,24 @@ class IdeasController {
         return ideas.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** An amount from the impact form; a badly written one is refused like a negative one. */
-    private static BigDecimal amount(Map<String, String> form, String field) {
+    /**
+     * An amount from the impact form, written the way the reader's language writes numbers
+     * (1.500,50 in Dutch, 1,500.50 in English); a badly written one is refused like a negative one.
+     */
+    static BigDecimal amount(Map<String, String> form, String field, Locale locale) {
         String text = form.get(field);
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return new BigDecimal(text.strip().replace(" ", "").replace(',', '.'));
-        } catch (NumberFormatException e) {
+        java.text.DecimalFormat format = (java.text.DecimalFormat) java.text.NumberFormat.getNumberInstance(locale);
+        format.setParseBigDecimal(true);
+        String cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("€", "");
+        java.text.ParsePosition position = new java.text.ParsePosition(0);
+        Number number = format.parse(cleaned, position);
+        if (number == null || position.getIndex() != cleaned.length()) {
             throw new InvalidIdea("impact", "ideas.error.impactNumber");
         }
+        return (BigDecimal) number;
     }
 
     static IdeaStatus parseStatus(String text) {

@@ -86,13 +86,43 @@ class InnovationTeamsController {
         return "ideas/team-form";
     }
 
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model) {
+        management(me);
+        InnovationRoster.Team team = roster.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("teamId", id);
+        Set<Long> members = new LinkedHashSet<>();
+        team.members().forEach(m -> members.add(m.id().value()));
+        return form(model, team.name(), team.mandate(), members, Map.of());
+    }
+
+    @PostMapping("/{id}")
+    String change(@PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+                  @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
+        management(me);
+        roster.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Set<Long> members = new LinkedHashSet<>();
+        form.getOrDefault("members", List.of()).stream().map(FormValues::number).filter(Objects::nonNull)
+                .forEach(members::add);
+        try {
+            roster.change(id, form.getFirst("name"), form.getFirst("mandate"), members);
+            redirect.addFlashAttribute("saved", "innovation.saved.changed");
+            return "redirect:/ideas/teams/" + id;
+        } catch (InvalidIdea refused) {
+            model.addAttribute("teamId", id);
+            return form(model, form.getFirst("name"), form.getFirst("mandate"), members,
+                    Map.of(refused.field(), refused.messageKey()));
+        }
+    }
+
     @GetMapping("/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model) {
         InnovationRoster.Team team = roster.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("team", team);
         model.addAttribute("ideas", ideas.search(new IdeaBox.Filter(null, null, null, null, null, false, id, null), 0));
         model.addAttribute("experiments", experiments.ofTeam(id));
         model.addAttribute("today", experiments.today());
+        model.addAttribute("mayForm", me.has(Role.MANAGEMENT));
         return "ideas/team";
     }
 
