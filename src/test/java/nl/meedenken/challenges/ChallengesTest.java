@@ -102,6 +102,10 @@ class ChallengesTest {
         assertThat(notifications.unread(id("driver"))).isEqualTo(driver + 1);
         assertThatThrownBy(() -> board.respond(challenge, id("warehouse"), "Te laat"))
                 .hasMessageContaining("challenges.error.closed");
+        assertThatThrownBy(() -> board.vote(challenge, id("council"), board.options(challenge).get(0).id()))
+                .hasMessageContaining("challenges.error.closed");
+        assertThatThrownBy(() -> board.close(challenge, "Nog eens", id("manager"), "Ingrid", true))
+                .hasMessageContaining("challenges.error.closed");
         mvc.perform(get("/challenges/{id}", challenge).with(TestLogins.as(users, "warehouse")))
                 .andExpect(content().string(containsString("We kozen A, omdat de meesten dat wilden.")));
     }

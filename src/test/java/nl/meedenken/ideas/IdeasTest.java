@@ -156,6 +156,33 @@ class IdeasTest {
     }
 
     @Test
+    void anIdeaCanMoveThroughEveryAnswerAndKeepsTheWholeHistory() {
+        long idea = idea(id("warehouse"), unique("Alle statussen"));
+        IdeaStatus[] path = {IdeaStatus.UNDER_REVIEW, IdeaStatus.EXPERIMENT, IdeaStatus.PARKED, IdeaStatus.NOT_ADOPTED,
+                IdeaStatus.ADOPTED};
+        for (IdeaStatus status : path) {
+            ideas.answer(idea, status, "Omdat " + status, id("teamlead"), "Ruud", true);
+            assertThat(ideas.find(idea).orElseThrow().status()).isEqualTo(status);
+        }
+        assertThat(ideas.answers(idea)).extracting(a -> a.status()).containsExactly(path);
+        assertThatThrownBy(() -> ideas.answer(idea, IdeaStatus.SUBMITTED, "terug", id("teamlead"), "Ruud", true))
+                .hasMessageContaining("ideas.error.status");
+    }
+
+    @Test
+    void experimentsArePlannedRunningWaitingOrDecided() {
+        LocalDate today = experiments.today();
+        long planned = experiments.start(new Experiments.Plan(null, unique("Later"), "h", "w", "p", today.plusDays(2),
+                today.plusDays(9), "m", null), id("teamlead"), "Ruud");
+        long running = experiments.start(new Experiments.Plan(null, unique("Nu"), "h", "w", "p", today,
+                today.plusDays(9), "m", null), id("teamlead"), "Ruud");
+        assertThat(experiments.find(planned).orElseThrow().stateOn(today)).isEqualTo(Experiment.State.PLANNED);
+        assertThat(experiments.find(running).orElseThrow().stateOn(today)).isEqualTo(Experiment.State.RUNNING);
+        assertThatThrownBy(() -> experiments.decide(planned, "r", Experiment.Decision.STOP, "w", id("teamlead"), "Ruud"))
+                .hasMessageContaining("experiments.error.notStarted");
+    }
+
+    @Test
     void ideasWaitingLongerThanPromisedAreListedForLeadsUntilAnswered() throws Exception {
         String title = unique("Te lang gewacht");
         long idea = ideas.submit(new IdeaBox.NewIdea(title, "p", "v", Category.OTHER, null, null, null), id("warehouse"),
