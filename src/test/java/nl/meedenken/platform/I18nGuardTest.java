@@ -37,35 +37,73 @@ class I18nGuardTest {
     private static final Set<String> NOT_PROSE = Set.of("code", "pre", "script", "style");
     private static final Pattern LETTER = Pattern.compile("\\p{L}{2,}");
 
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Path APPLICATION = RESOURCES.resolve("application.properties");
+
     private static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of("src/main/resources", name))) {
+        try (InputStream in = Files.newInputStream(RESOURCES.resolve(name))) {
             p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
     }
 
+    /** The English bundles the application reads: the platform's and one per module, e.g. {@code i18n/scan.properties}. */
+    private static List<String> englishBundles() throws IOException {
+        Properties application = bundle("application.properties");
+        List<String> names = new ArrayList<>();
+        for (String basename : application.getProperty("spring.messages.basename").split(",")) {
+            names.add(basename.strip().replace('.', '/') + ".properties");
+        }
+        return names;
+    }
+
+    private static String dutchOf(String english) {
+        return english.replace(".properties", "_nl.properties");
+    }
+
     @Test
-    void everyKeyExistsInDutchAndInEnglish() throws IOException {
-        Set<String> english = new TreeSet<>(bundle("messages.properties").stringPropertyNames());
-        Set<String> dutch = new TreeSet<>(bundle("messages_nl.properties").stringPropertyNames());
-        assertThat(dutch).as("keys only in English").containsAll(english);
-        assertThat(english).as("keys only in Dutch").containsAll(dutch);
+    void everyBundleOnDiskIsReadByTheApplication() throws IOException {
+        List<String> read = englishBundles();
+        try (Stream<Path> files = Files.walk(RESOURCES.resolve("i18n"))) {
+            files.filter(f -> f.toString().endsWith(".properties") && !f.toString().endsWith("_nl.properties"))
+                    .forEach(f -> assertThat(read).as("spring.messages.basename in " + APPLICATION)
+                            .contains(RESOURCES.relativize(f).toString().replace('\\', '/')));
+        }
+    }
+
+    @Test
+    void everyKeyExistsInDutchAndInEnglishAndInOneBundleOnly() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (String name : englishBundles()) {
+            Set<String> english = new TreeSet<>(bundle(name).stringPropertyNames());
+            Set<String> dutch = new TreeSet<>(bundle(dutchOf(name)).stringPropertyNames());
+            assertThat(dutch).as("keys only in English in " + name).containsAll(english);
+            assertThat(english).as("keys only in Dutch in " + name).containsAll(dutch);
+            for (String key : english) {
+                assertThat(seen.add(key)).as(key + " is in more than one bundle").isTrue();
+            }
+        }
     }
 
     @Test
     void noMessageIsEmptyOrLeftUntranslated() throws IOException {
-        Properties english = bundle("messages.properties");
-        Properties dutch = bundle("messages_nl.properties");
-        for (String key : english.stringPropertyNames()) {
-            assertThat(english.getProperty(key)).as(key).isNotBlank();
-            assertThat(dutch.getProperty(key)).as(key).isNotBlank();
+        for (String name : englishBundles()) {
+            Properties english = bundle(name);
+            Properties dutch = bundle(dutchOf(name));
+            for (String key : english.stringPropertyNames()) {
+                assertThat(english.getProperty(key)).as(key).isNotBlank();
+                assertThat(dutch.getProperty(key)).as(key).isNotBlank();
+            }
         }
     }
 
     @Test
     void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
-        Set<String> known = bundle("messages.properties").stringPropertyNames();
+        Set<String> known = new TreeSet<>();
+        for (String name : englishBundles()) {
+            known.addAll(bundle(name).stringPropertyNames());
+        }
         Set<String> used = new TreeSet<>();
         Pattern templateKey = Pattern.compile("#\\{([a-zA-Z][\\w.]*)");
         Pattern codeKey = Pattern.compile("\"((?:validation|person|account|team|site|import|password|activation|setup|nav|audit|scan|action|actions|evaluations|learning|ideas|experiments|innovation|impact|challenges|notifications|home)\\.[\\w.]+)\"");
