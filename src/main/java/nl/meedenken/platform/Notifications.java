@@ -63,6 +63,13 @@ public class Notifications {
     /** Tells each person once (the actor, if among them, is left out). */
     @Transactional
     public void tell(Collection<Long> people, Long actor, String messageKey, String link, String... arguments) {
+        tellAsOf(clock.instant(), people, actor, messageKey, link, arguments);
+    }
+
+    /** The same, for something that happened earlier (imports and the demo history). */
+    @Transactional
+    public void tellAsOf(java.time.Instant at, Collection<Long> people, Long actor, String messageKey, String link,
+                         String... arguments) {
         LinkedHashSet<Long> once = new LinkedHashSet<>(people);
         if (actor != null) {
             once.remove(actor);
@@ -72,7 +79,7 @@ public class Notifications {
                             insert into notification (person_id, message, arguments, link, created_at)
                             values (:p, :m, :a, :l, :at)""")
                     .param("p", person).param("m", messageKey).param("a", String.join(SEPARATOR, clean(arguments)))
-                    .param("l", link).param("at", Timestamp.from(clock.instant())).update();
+                    .param("l", link).param("at", Timestamp.from(at)).update();
         }
         if (mailOn() && !once.isEmpty()) {
             List<Long> addressed = new ArrayList<>(once);

@@ -196,7 +196,8 @@ public class ChallengeBoard {
             throw new InvalidChallenge("followUp", "challenges.error.closed");
         }
         Set<Long> told = told(challenge, byId);
-        notifications.tell(told, byId, "challenges.notify.closed", "/challenges/" + challengeId, challenge.title());
+        notifications.tellAsOf(at, told, byId, "challenges.notify.closed", "/challenges/" + challengeId,
+                challenge.title());
         return told;
     }
 

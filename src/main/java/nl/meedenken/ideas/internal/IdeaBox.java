@@ -205,7 +205,7 @@ public class IdeaBox {
         String body = text(text, "comment", 2000);
         jdbc.sql("insert into idea_comment (idea_id, author_id, text, created_at) values (:i, :a, :t, :at)")
                 .param("i", ideaId).param("a", authorId).param("t", body).param("at", Timestamp.from(at)).update();
-        notifications.tell(List.of(idea.authorId()), authorId, "ideas.notify.comment", "/ideas/" + ideaId,
+        notifications.tellAsOf(at, List.of(idea.authorId()), authorId, "ideas.notify.comment", "/ideas/" + ideaId,
                 name(authorId), idea.title());
     }
 
@@ -251,8 +251,8 @@ public class IdeaBox {
         List<Long> told = new ArrayList<>(jdbc.sql("select person_id from idea_support where idea_id = :i")
                 .param("i", ideaId).query(Long.class).list());
         told.add(0, idea.authorId());
-        notifications.tell(told, byId, "ideas.notify.answered." + status.name(), "/ideas/" + ideaId, idea.title(),
-                byName);
+        notifications.tellAsOf(at, told, byId, "ideas.notify.answered." + status.name(), "/ideas/" + ideaId,
+                idea.title(), byName);
     }
 
     /** Records what an adopted idea is expected to bring and what it brought. */

@@ -2,8 +2,13 @@ package nl.meedenken.platform.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -11,5 +16,21 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         return new PersonLocaleResolver();
+    }
+
+    /**
+     * Static files only under their own prefixes (see docs/adr/0007). With Spring Boot's
+     * default mapping of {@code /**}, every link on every page was first looked up as a file
+     * on the class path, which made a page with many links slow.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        CacheControl hour = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
+        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(hour);
+        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(hour);
+        registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").setCacheControl(hour);
+        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
+                .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
     }
 }
