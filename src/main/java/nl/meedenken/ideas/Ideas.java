@@ -66,6 +66,13 @@ public class Ideas {
                 .param("t", teamId).param("c", challengeId).param("title", challengeTitle).update();
     }
 
+    /** Takes a challenge away from an innovation team again. */
+    @Transactional
+    public void unassignChallenge(long teamId, long challengeId) {
+        jdbc.sql("delete from innovation_team_challenge where team_id = :t and challenge_id = :c")
+                .param("t", teamId).param("c", challengeId).update();
+    }
+
     /** The innovation teams that work on a challenge. */
     @Transactional(readOnly = true)
     public List<InnovationTeamSummary> teamsOn(long challengeId) {

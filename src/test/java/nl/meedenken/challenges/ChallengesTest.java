@@ -146,6 +146,22 @@ class ChallengesTest {
     }
 
     @Test
+    void managementGivesAChallengeToAnInnovationTeamAndTakesItAwayAgain() throws Exception {
+        long challenge = posted("manager", Challenge.Kind.COMPANY, List.of());
+        long team = ideas.innovationTeams().get(0).id();
+        mvc.perform(post("/challenges/{id}/team", challenge).param("team", Long.toString(team))
+                .with(csrf()).with(TestLogins.as(users, "teamlead"))).andExpect(status().isForbidden());
+        mvc.perform(post("/challenges/{id}/team", challenge).param("team", Long.toString(team))
+                .with(csrf()).with(TestLogins.as(users, "manager"))).andExpect(status().is3xxRedirection());
+        assertThat(ideas.teamsOn(challenge)).extracting(t -> t.id()).containsExactly(team);
+        mvc.perform(post("/challenges/{id}/team/{t}/remove", challenge, team)
+                .with(csrf()).with(TestLogins.as(users, "warehouse"))).andExpect(status().isForbidden());
+        mvc.perform(post("/challenges/{id}/team/{t}/remove", challenge, team)
+                .with(csrf()).with(TestLogins.as(users, "manager"))).andExpect(status().is3xxRedirection());
+        assertThat(ideas.teamsOn(challenge)).isEmpty();
+    }
+
+    @Test
     void inputIsClosedAfterTheDeadline() {
         long challenge = board.post(new ChallengeBoard.Post(Challenge.Kind.SHOP_FLOOR, "Oud", "c", "q",
                 LocalDate.now().minusDays(5), List.of()), id("warehouse"), false,

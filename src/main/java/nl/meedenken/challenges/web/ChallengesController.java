@@ -145,6 +145,18 @@ class ChallengesController {
         return act(id, redirect, "challenges.saved.assigned", () -> board.assign(id, team == null ? -1 : team), "");
     }
 
+    @PostMapping("/{id}/team/{team}/remove")
+    String unassign(@PathVariable long id, @PathVariable long team, @AuthenticationPrincipal SignedInUser me,
+                    RedirectAttributes redirect) {
+        find(id);
+        if (!me.has(Role.MANAGEMENT)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        ideas.unassignChallenge(team, id);
+        redirect.addFlashAttribute("saved", "challenges.saved.unassigned");
+        return "redirect:/challenges/" + id;
+    }
+
     @GetMapping("/{id}/close")
     String closeForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model) {
         Challenge challenge = closable(id, me);
