@@ -109,6 +109,24 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(By by) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                clickOnce(by);
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.JavascriptException e) {
+                // the page replaced the element between finding and clicking it (htmx, a late load): find it again
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void clickOnce(By by) {
         WebElement element = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.elementToBeClickable(by));
         // the phone viewport is emulated, so bring the element to the middle of it first
@@ -123,9 +141,7 @@ public final class Browser implements AutoCloseable {
 
     /** Presses a button that sends a form, and waits until the next page has replaced this one. */
     public void submit(String buttonText) {
-        WebElement button = driver.findElement(By.xpath("//button[normalize-space(.)='" + buttonText + "']"));
-        click(By.xpath("//button[normalize-space(.)='" + buttonText + "']"));
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+        clickAndWait(By.xpath("//button[normalize-space(.)='" + buttonText + "']"));
     }
 
     /** Clicks something that loads a new page, and waits until the old page is gone. */

@@ -143,7 +143,7 @@ class EvaluationJourneyTest {
         assertThat(driver.overflowsSideways()).isFalse();
         driver.assertAccessible("an action");
         driver.screenshot("action");
-        driver.clickAndWait(By.linkText("Drop…"));
+        driver.clickAndWait(By.linkText("Stop this action…"));
         driver.submit("Drop the action");
         assertThat(driver.text()).contains("Write down why the action is dropped.");
         driver.assertAccessible("drop an action");

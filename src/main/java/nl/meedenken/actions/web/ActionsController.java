@@ -132,7 +132,7 @@ class ActionsController {
         if (errors.isEmpty()) {
             try {
                 ActionId id = actions.create(new NewAction(form.get("title"), form.get("description"), owner,
-                        FormValues.number(form.get("teamId")), due, Origin.manual()), me.auditName());
+                        FormValues.number(form.get("teamId")), due, Origin.manual()), me.displayName());
                 redirect.addFlashAttribute("saved", "actions.saved.created");
                 return "redirect:/actions/" + id.value();
             } catch (InvalidAction refused) {
@@ -178,7 +178,7 @@ class ActionsController {
         if (errors.isEmpty()) {
             try {
                 actions.change(action.id(), new ActionEdit(form.get("title"), form.get("description"), owner,
-                        FormValues.number(form.get("teamId")), due), me.auditName());
+                        FormValues.number(form.get("teamId")), due), me.displayName());
                 redirect.addFlashAttribute("saved", "actions.saved.changed");
                 return "redirect:/actions/" + id;
             } catch (InvalidAction refused) {
@@ -205,7 +205,7 @@ class ActionsController {
         ActionSummary action = changeable(id, me);
         ActionStatus target = parse(to);
         try {
-            actions.move(action.id(), target, reason, me.auditName());
+            actions.move(action.id(), target, reason, me.displayName());
             redirect.addFlashAttribute("saved", "actions.saved.status." + target.name());
         } catch (InvalidAction refused) {
             if (target == ActionStatus.DROPPED) {

@@ -172,12 +172,12 @@ class EvaluationsDemo {
                 PersonSummary owner = find(members, a.owner());
                 LocalDate due = today.plusDays(a.dueInDays());
                 ActionId id = sessions.makeAction(current, cards.get(a.card()), a.title(), null, owner.id().value(),
-                        due, facilitator.name() + " (#" + facilitator.id().value() + ")", start);
+                        due, facilitator.name(), start);
                 if (a.end() != ActionStatus.OPEN) {
                     // settled before the next session looks back at it
                     LocalDate when = a.end() == ActionStatus.DOING ? day.plusDays(3)
                             : (due.isBefore(today) ? due : today.minusDays(1));
-                    actions.move(id, a.end(), a.reason(), owner.name() + " (#" + owner.id().value() + ")", at(when));
+                    actions.move(id, a.end(), a.reason(), owner.name(), at(when));
                 }
             }
             session = sessions.close(current, null, start.plusSeconds(3600)).orElseThrow();

@@ -84,6 +84,7 @@ class BoardController {
         }
         model.addAttribute("review", sessions.reviewed(id));
         model.addAttribute("reviewNow", reviewNow(id));
+        model.addAttribute("today", sessions.today());
         model.addAttribute("board", sessions.board(id, me.personId()));
         return "evaluations/session";
     }
@@ -216,7 +217,7 @@ class BoardController {
         if (errors.isEmpty()) {
             try {
                 sessions.makeAction(id, card, form.get("title"), form.get("description"),
-                        FormValues.number(form.get("ownerId")), due, me.auditName());
+                        FormValues.number(form.get("ownerId")), due, me.displayName());
                 redirect.addFlashAttribute("saved", "evaluations.saved.action");
                 return "redirect:/evaluations/sessions/" + id + "#card-" + card;
             } catch (InvalidAction | InvalidEvaluation refused) {
@@ -277,7 +278,7 @@ class BoardController {
         }
         try {
             actions.move(new nl.meedenken.actions.ActionId(action), nl.meedenken.actions.ActionStatus.DONE, null,
-                    me.auditName());
+                    me.displayName());
             redirect.addFlashAttribute("saved", "actions.saved.status.DONE");
         } catch (InvalidAction refused) {
             refuse(redirect, refused);

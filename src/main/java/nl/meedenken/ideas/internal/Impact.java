@@ -7,4 +7,10 @@ import java.time.LocalDate;
 public record Impact(BigDecimal expectedEuros, BigDecimal expectedHours, BigDecimal expectedCo2Kg, String expectedSafety,
                      BigDecimal realisedEuros, BigDecimal realisedHours, BigDecimal realisedCo2Kg, String realisedSafety,
                      LocalDate adoptedOn) {
+
+    /** Nothing expected or realised has been written down yet. */
+    public boolean isEmpty() {
+        return expectedEuros == null && expectedHours == null && expectedCo2Kg == null && expectedSafety == null
+                && realisedEuros == null && realisedHours == null && realisedCo2Kg == null && realisedSafety == null;
+    }
 }

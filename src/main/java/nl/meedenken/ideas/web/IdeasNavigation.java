@@ -18,6 +18,12 @@ class IdeasNavigation {
     }
 
     @Bean
+    NavigationItem innovationTeamsDestination() {
+        return new NavigationItem("/ideas/teams", "nav.innovation", "nav.innovation.description", "people",
+                Set.of(Role.TEAM_LEAD, Role.MANAGEMENT, Role.WORKS_COUNCIL), 8, Section.WORK);
+    }
+
+    @Bean
     NavigationItem experimentsDestination() {
         return new NavigationItem("/ideas/experiments", "nav.experiments", "nav.experiments.description", "eyedropper",
                 Set.of(Role.TEAM_LEAD, Role.MANAGEMENT, Role.WORKS_COUNCIL, Role.PLANNER), 7, Section.WORK);

@@ -132,7 +132,7 @@ class ReportsController {
                         + report.reportedIn().getMonthValue() + "/" + report.reportedIn().getYear();
                 actions.create(new NewAction(form.get("title"), form.get("description"),
                         FormValues.number(form.get("ownerId")), due,
-                        new Origin(Origin.Type.MISTAKE_REPORT, id, label)), me.auditName());
+                        new Origin(Origin.Type.MISTAKE_REPORT, id, label)), me.displayName());
                 redirect.addFlashAttribute("saved", "learning.saved.action");
                 return "redirect:/learning/reports/" + id + "#actions";
             } catch (InvalidAction refused) {

@@ -70,6 +70,23 @@ class LayoutAdvice {
         return request.getRequestURI();
     }
 
+    /**
+     * The navigation entry this page belongs to: the longest entry path that is the page's
+     * path or a folder above it, so {@code /ideas/42} lights up "Ideas" and
+     * {@code /ideas/experiments/3} lights up "Experiments".
+     */
+    @ModelAttribute("activePath")
+    String activePath(HttpServletRequest request) {
+        SignedInUser user = me();
+        String path = request.getRequestURI();
+        if (user == null) {
+            return path;
+        }
+        return navigation.visibleTo(user.roles()).stream().map(NavigationItem::path)
+                .filter(p -> p.equals(path) || (!p.equals("/") && path.startsWith(p + "/")))
+                .max(java.util.Comparator.comparingInt(String::length)).orElse(path);
+    }
+
     @ModelAttribute("screenLanguages")
     List<Language> screenLanguages() {
         return Language.withScreens();

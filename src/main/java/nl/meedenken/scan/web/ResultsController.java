@@ -115,7 +115,7 @@ class ResultsController {
         Campaign campaign = find(id);
         try {
             actions.create(new NewAction(title, description, ownerId, dueOn,
-                    new Origin(Origin.Type.SCAN_CAMPAIGN, id, campaign.title())), me.auditName());
+                    new Origin(Origin.Type.SCAN_CAMPAIGN, id, campaign.title())), me.displayName());
             redirect.addFlashAttribute("saved", "scan.saved.action");
         } catch (InvalidAction refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());
