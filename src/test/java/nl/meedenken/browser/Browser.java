@@ -151,8 +151,24 @@ public final class Browser implements AutoCloseable {
         waitUntilGone(page);
     }
 
+    /**
+     * Waits until the element has left the page. Chromium reports a node of a page that is
+     * being replaced either as stale or as "not belonging to the document"; both mean gone.
+     */
     public void waitUntilGone(WebElement element) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     public void waitFor(By by) {
