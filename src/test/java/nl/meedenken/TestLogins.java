@@ -20,6 +20,11 @@ public final class TestLogins {
         return user(signedIn);
     }
 
+    /** The person behind a login. */
+    public static long personId(UserDetailsService users, String login) {
+        return ((SignedInUser) users.loadUserByUsername(login)).personId();
+    }
+
     /** A request that seems to come from its own network address, so throttling in one test never hits another. */
     public static RequestPostProcessor from(String address) {
         return request -> {

@@ -190,7 +190,7 @@ public class Actions {
         Map<String, Object> params = new HashMap<>();
         String where = where(query, params);
         long total = jdbc.sql("select count(*) from action where " + where).params(params).query(Long.class).single();
-        int number = Math.max(0, Math.min(page, (int) ((Math.max(total, 1) - 1) / size)));
+        int number = Page.clamp(page, total, size);
         params.put("limit", size);
         params.put("offset", number * size);
         Names names = new Names();

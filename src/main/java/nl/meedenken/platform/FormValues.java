@@ -34,4 +34,29 @@ public final class FormValues {
             return null;
         }
     }
+
+    /** Makes the refusal a module uses for its forms, such as {@code InvalidIdea::new}. */
+    @FunctionalInterface
+    public interface Refusal {
+        Refused of(String field, String messageKey, Object... arguments);
+    }
+
+    /**
+     * A typed text, trimmed, with the line breaks a browser sends (two characters) counted as
+     * one. Empty gives {@code null}, or {@code validation.required} when the field must be
+     * filled in; longer than {@code max} gives {@code validation.tooLong}.
+     */
+    public static String text(String raw, String field, int max, boolean required, Refusal refusal) {
+        String value = raw == null ? "" : raw.replace("\r\n", "\n").strip();
+        if (value.isEmpty()) {
+            if (required) {
+                throw refusal.of(field, "validation.required");
+            }
+            return null;
+        }
+        if (value.length() > max) {
+            throw refusal.of(field, "validation.tooLong", max);
+        }
+        return value;
+    }
 }

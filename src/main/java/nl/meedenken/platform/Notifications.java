@@ -97,7 +97,7 @@ public class Notifications {
     public Page<Notification> of(long personId, int page) {
         long total = jdbc.sql("select count(*) from notification where person_id = :p").param("p", personId)
                 .query(Long.class).single();
-        int number = Math.max(0, Math.min(page, (int) ((Math.max(total, 1) - 1) / PAGE_SIZE)));
+        int number = Page.clamp(page, total, PAGE_SIZE);
         List<Notification> items = jdbc.sql("""
                         select id, message, arguments, link, created_at, read_at from notification where person_id = :p
                         order by id desc limit :limit offset :offset""")

@@ -5,7 +5,6 @@ import nl.meedenken.challenges.internal.Challenge;
 import nl.meedenken.challenges.internal.ChallengeBoard;
 import nl.meedenken.ideas.Ideas;
 import nl.meedenken.platform.Notifications;
-import nl.meedenken.platform.SignedInUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +45,7 @@ class ChallengesTest {
     JdbcClient jdbc;
 
     private long id(String login) {
-        return ((SignedInUser) users.loadUserByUsername(login)).personId();
+        return TestLogins.personId(users, login);
     }
 
     private long posted(String poster, Challenge.Kind kind, List<String> options) {

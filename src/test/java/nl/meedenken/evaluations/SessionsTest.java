@@ -324,8 +324,6 @@ class SessionsTest {
     }
 
     private long idOf(String login) {
-        String number = login.substring("login".length()).toUpperCase();
-        return people.withRole(Role.EMPLOYEE).stream().filter(p -> number.equals(p.employeeNumber())).findFirst()
-                .orElseThrow().id().value();
+        return TestLogins.personId(users, login);
     }
 }

@@ -10,7 +10,6 @@ import nl.meedenken.ideas.internal.IdeaStatus;
 import nl.meedenken.ideas.internal.Impact;
 import nl.meedenken.ideas.internal.InvalidIdea;
 import nl.meedenken.platform.Notifications;
-import nl.meedenken.platform.SignedInUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,7 +61,7 @@ class IdeasTest {
     nl.meedenken.organisation.internal.Teams teams;
 
     private long id(String login) {
-        return ((SignedInUser) users.loadUserByUsername(login)).personId();
+        return TestLogins.personId(users, login);
     }
 
     private long idea(long author, String title) {

@@ -8,7 +8,6 @@ import nl.meedenken.learning.internal.Lessons;
 import nl.meedenken.learning.internal.Report;
 import nl.meedenken.learning.internal.Reports;
 import nl.meedenken.organisation.People;
-import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.organisation.internal.Accounts;
 import nl.meedenken.platform.Role;
@@ -258,8 +257,6 @@ class ReportsTest {
     }
 
     private long idOf(String login) {
-        return people.withRole(Role.EMPLOYEE).stream()
-                .filter(p -> p.id().equals(new PersonId(((nl.meedenken.platform.SignedInUser) users
-                        .loadUserByUsername(login)).personId()))).findFirst().orElseThrow().id().value();
+        return TestLogins.personId(users, login);
     }
 }

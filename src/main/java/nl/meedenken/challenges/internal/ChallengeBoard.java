@@ -6,6 +6,8 @@ import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.platform.Notifications;
+import nl.meedenken.platform.FormValues;
+import nl.meedenken.platform.Like;
 import nl.meedenken.platform.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -237,7 +239,7 @@ public class ChallengeBoard {
         Map<String, Object> params = new HashMap<>();
         if (search != null && !search.isBlank()) {
             where.add("(c.title ilike :q or c.context ilike :q or c.question ilike :q)");
-            params.put("q", "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", Like.containing(search));
         }
         if (kind != null) {
             where.add("c.kind = :kind");
@@ -250,7 +252,7 @@ public class ChallengeBoard {
         String condition = String.join(" and ", where);
         long total = jdbc.sql("select count(*) from challenge c where " + condition).params(params)
                 .query(Long.class).single();
-        int number = Math.max(0, Math.min(page, (int) ((Math.max(total, 1) - 1) / PAGE_SIZE)));
+        int number = Page.clamp(page, total, PAGE_SIZE);
         params.put("limit", PAGE_SIZE);
         params.put("offset", number * PAGE_SIZE);
         Map<Long, String> names = new HashMap<>();
@@ -317,13 +319,6 @@ public class ChallengeBoard {
     }
 
     static String text(String raw, String field, int max) {
-        String value = raw == null ? "" : raw.replace("\r\n", "\n").strip();
-        if (value.isEmpty()) {
-            throw new InvalidChallenge(field, "validation.required");
-        }
-        if (value.length() > max) {
-            throw new InvalidChallenge(field, "validation.tooLong", max);
-        }
-        return value;
+        return FormValues.text(raw, field, max, true, InvalidChallenge::new);
     }
 }

@@ -4,6 +4,8 @@ import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.platform.Notifications;
+import nl.meedenken.platform.FormValues;
+import nl.meedenken.platform.Like;
 import nl.meedenken.platform.Page;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -349,7 +351,7 @@ public class IdeaBox {
         Map<String, Object> params = new HashMap<>();
         if (filter.search() != null && !filter.search().isBlank()) {
             where.add("(i.title ilike :q or i.problem ilike :q or i.proposal ilike :q)");
-            params.put("q", "%" + filter.search().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", Like.containing(filter.search()));
         }
         if (filter.status() != null) {
             where.add("i.status = :status");
@@ -381,7 +383,7 @@ public class IdeaBox {
         }
         String condition = String.join(" and ", where);
         long total = jdbc.sql("select count(*) from idea i where " + condition).params(params).query(Long.class).single();
-        int number = Math.max(0, Math.min(page, (int) ((Math.max(total, 1) - 1) / PAGE_SIZE)));
+        int number = Page.clamp(page, total, PAGE_SIZE);
         params.put("limit", PAGE_SIZE);
         params.put("offset", number * PAGE_SIZE);
         Map<Long, String> names = new HashMap<>();
@@ -414,14 +416,7 @@ public class IdeaBox {
     }
 
     static String text(String raw, String field, int max) {
-        String value = raw == null ? "" : raw.replace("\r\n", "\n").strip();
-        if (value.isEmpty()) {
-            throw new InvalidIdea(field, "validation.required");
-        }
-        if (value.length() > max) {
-            throw new InvalidIdea(field, "validation.tooLong", max);
-        }
-        return value;
+        return FormValues.text(raw, field, max, true, InvalidIdea::new);
     }
 
     static String optional(String raw, int max) {

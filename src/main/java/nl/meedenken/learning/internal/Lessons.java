@@ -99,7 +99,7 @@ public class Lessons {
             count = count.param("c", category.name());
         }
         long total = count.query(Long.class).single();
-        int number = Math.max(0, Math.min(page, (int) ((Math.max(total, 1) - 1) / PAGE_SIZE)));
+        int number = Page.clamp(page, total, PAGE_SIZE);
         var select = jdbc.sql("select " + COLUMNS + " from lesson where " + where
                 + " order by published_at desc, id desc limit :limit offset :offset")
                 .param("limit", PAGE_SIZE).param("offset", number * PAGE_SIZE);

@@ -2,6 +2,7 @@ package nl.meedenken.learning.internal;
 
 import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.SiteSummary;
+import nl.meedenken.platform.FormValues;
 import nl.meedenken.platform.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -191,7 +192,7 @@ public class Reports {
         String condition = String.join(" and ", where);
         long total = jdbc.sql("select count(*) from mistake_report where " + condition).params(params)
                 .query(Long.class).single();
-        int number = Math.max(0, Math.min(page, (int) ((Math.max(total, 1) - 1) / PAGE_SIZE)));
+        int number = Page.clamp(page, total, PAGE_SIZE);
         params.put("limit", PAGE_SIZE);
         params.put("offset", number * PAGE_SIZE);
         List<Report> items = jdbc.sql("select " + COLUMNS + " from mistake_report where " + condition
@@ -284,17 +285,7 @@ public class Reports {
     }
 
     static String text(String raw, String field, int max, boolean required) {
-        String value = raw == null ? "" : raw.replace("\r\n", "\n").strip();
-        if (value.isEmpty()) {
-            if (required) {
-                throw new InvalidReport(field, "validation.required");
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            throw new InvalidReport(field, "validation.tooLong", max);
-        }
-        return value;
+        return FormValues.text(raw, field, max, required, InvalidReport::new);
     }
 
     private static Report report(ResultSet rs, int i) throws SQLException {

@@ -1,6 +1,7 @@
 package nl.meedenken.organisation.internal;
 
 import nl.meedenken.platform.Language;
+import nl.meedenken.platform.Like;
 import nl.meedenken.platform.Page;
 import nl.meedenken.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,7 +127,7 @@ public class PersonStore {
         if (search.text() != null) {
             where.append(" and (lower(p.name) like :text or lower(p.employee_number) like :text"
                     + " or lower(coalesce(p.email, '')) like :text)");
-            params.put("text", "%" + escapeLike(search.text().toLowerCase()) + "%");
+            params.put("text", Like.containing(search.text().toLowerCase()));
         }
         if (search.teamId() != null) {
             where.append(" and p.team_id = :team");
@@ -151,10 +152,6 @@ public class PersonStore {
                 .params(params).param("limit", size).param("offset", safePage * size)
                 .query(PersonStore::map).list();
         return new Page<>(rows, safePage, size, total);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Map<String, Object> params(PersonDetails d) {

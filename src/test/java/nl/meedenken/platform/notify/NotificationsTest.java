@@ -2,7 +2,6 @@ package nl.meedenken.platform.notify;
 
 import nl.meedenken.TestLogins;
 import nl.meedenken.platform.Notifications;
-import nl.meedenken.platform.SignedInUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +32,7 @@ class NotificationsTest {
     UserDetailsService users;
 
     private long id(String login) {
-        return ((SignedInUser) users.loadUserByUsername(login)).personId();
+        return TestLogins.personId(users, login);
     }
 
     @Test
