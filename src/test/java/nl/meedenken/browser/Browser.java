@@ -233,6 +233,8 @@ public final class Browser implements AutoCloseable {
 
     /** Runs axe-core on the page and fails on serious or critical violations. */
     public void assertAccessible(String page) {
+        // a button just clicked may still be fading to its new colours; judge the colours it ends with
+        driver.executeScript("document.getAnimations().forEach(a => a.finish());");
         driver.executeScript(axeSource());
         Object result = driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
