@@ -1,14 +1,26 @@
 package nl.meedenken.scan;
 
+import nl.meedenken.scan.internal.Answering;
+import nl.meedenken.scan.internal.Campaign;
 import nl.meedenken.scan.internal.Campaigns;
+import nl.meedenken.scan.internal.Instruments;
+import nl.meedenken.scan.internal.InvalidScanInput;
+import nl.meedenken.scan.internal.Results;
+import nl.meedenken.scan.internal.Score;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * What other modules may ask of the scan: a short pulse survey, for example on how a new
- * system in the trucks is being received.
+ * What other modules may ask of the scan: short pulse surveys (for example on how a new
+ * system in the trucks is being received, or how a team lead leads), their results under
+ * the scan's anonymity rules, and dimension scores of the company scan per department.
  */
 @Service
 public class Scans {
@@ -17,10 +29,50 @@ public class Scans {
     public record Statement(String dutch, String english) {
     }
 
-    private final Campaigns campaigns;
+    /**
+     * A pulse to open.
+     *
+     * @param opensOn        today when null; an earlier day only for history (demo data)
+     * @param excludedPeople people the pulse is about, who are not asked
+     * @param restricted     when true the scan's own pages neither list the pulse nor show its
+     *                       results: the starting module shows them, through {@link #result}
+     */
+    public record PulseRequest(String title, List<String> dimensions, List<Statement> statements, List<Long> teams,
+                               LocalDate opensOn, LocalDate closesOn, String origin, String startedBy,
+                               List<Long> excludedPeople, boolean restricted) {
+    }
 
-    Scans(Campaigns campaigns) {
+    /**
+     * Results of a pulse. Figures are given only once it is closed and only when at least
+     * {@code minGroupSize} people answered; until then {@code shown} is false and the lists are empty.
+     */
+    public record PulseResult(CampaignId id, String title, LocalDate opensOn, LocalDate closesOn, boolean open,
+                              int responses, int minGroupSize, boolean shown, List<StatementResult> statements,
+                              List<DimensionResult> dimensions) {
+    }
+
+    /** One statement: its position (1 = first of the pulse's own), text, mean 1–5 and share agreeing (0–1). */
+    public record StatementResult(int position, Statement text, double mean, double favourable, int answers) {
+    }
+
+    public record DimensionResult(String code, Statement name, double mean) {
+    }
+
+    /** Means of some dimensions for one department in one closed company scan. */
+    public record DepartmentScores(CampaignId campaign, String title, LocalDate closesOn, long team,
+                                   Map<String, Double> means) {
+    }
+
+    private final Campaigns campaigns;
+    private final Results results;
+    private final Instruments instruments;
+    private final Answering answering;
+
+    Scans(Campaigns campaigns, Results results, Instruments instruments, Answering answering) {
         this.campaigns = campaigns;
+        this.results = results;
+        this.instruments = instruments;
+        this.answering = answering;
     }
 
     /**
@@ -30,8 +82,84 @@ public class Scans {
      */
     public CampaignId startPulse(String title, List<String> dimensions, List<Statement> statements,
                                  List<Long> teams, LocalDate closesOn, String origin, String startedBy) {
-        return new CampaignId(campaigns.startPulse(new Campaigns.Pulse(title, dimensions,
-                statements.stream().map(s -> new Campaigns.CustomStatement(s.dutch(), s.english())).toList(),
-                teams, closesOn, origin), startedBy));
+        return startPulse(new PulseRequest(title, dimensions, statements, teams, null, closesOn, origin, startedBy,
+                List.of(), false));
+    }
+
+    /** Opens a pulse; refused with {@link IllegalArgumentException} when it is not complete. */
+    public CampaignId startPulse(PulseRequest request) {
+        try {
+            return new CampaignId(campaigns.startPulse(new Campaigns.Pulse(request.title(), request.dimensions(),
+                    request.statements().stream().map(s -> new Campaigns.CustomStatement(s.dutch(), s.english())).toList(),
+                    request.teams(), request.opensOn(), request.closesOn(), request.origin(), request.excludedPeople(),
+                    request.restricted()), request.startedBy()));
+        } catch (InvalidScanInput refused) {
+            throw new IllegalArgumentException(refused.messageKey(), refused);
+        }
+    }
+
+    /** Closes an open pulse, after which its results can be read. Closing twice changes nothing. */
+    @Transactional
+    public void close(CampaignId id, String actor) {
+        Campaign campaign = campaigns.find(id.value()).orElseThrow();
+        if (campaign.isOpen()) {
+            campaigns.close(id.value(), actor);
+        }
+    }
+
+    /** The state and, when allowed, the figures of a pulse; empty for an unknown id or a full scan. */
+    @Transactional(readOnly = true)
+    public Optional<PulseResult> result(CampaignId id) {
+        return campaigns.find(id.value()).filter(c -> c.kind() == Campaign.Kind.PULSE).map(campaign -> {
+            Results.PulseScores scores = results.pulseScores(campaign);
+            List<StatementResult> statements = new ArrayList<>();
+            int position = 0;
+            for (Results.ItemRow row : scores.statements()) {
+                position++;
+                Score score = row.score();
+                statements.add(new StatementResult(position, new Statement(row.text().nl(), row.text().en()),
+                        score.mean(), score.favourable(), score.answers()));
+            }
+            List<DimensionResult> dimensions = scores.dimensions().stream().filter(Results.DimensionRow::shown)
+                    .map(d -> new DimensionResult(d.code(), new Statement(d.name().nl(), d.name().en()), d.score().mean()))
+                    .toList();
+            return new PulseResult(id, campaign.title(), campaign.opensOn(), campaign.closesOn(), campaign.isOpen(),
+                    scores.responses(), scores.k(), scores.shown(), statements, dimensions);
+        });
+    }
+
+    /**
+     * For each closed company scan, oldest first, and each department that may be shown,
+     * the mean of the given dimensions (codes such as {@code leadership}).
+     */
+    @Transactional(readOnly = true)
+    public List<DepartmentScores> perDepartment(List<String> dimensionCodes) {
+        List<DepartmentScores> scores = new ArrayList<>();
+        for (Campaign campaign : campaigns.closedScans()) {
+            results.perDepartment(campaign, dimensionCodes).forEach((team, means) -> scores.add(
+                    new DepartmentScores(new CampaignId(campaign.id()), campaign.title(), campaign.closesOn(), team,
+                            means)));
+        }
+        return scores;
+    }
+
+    /** The names of dimensions of the current questionnaire, in the order given; unknown codes are left out. */
+    @Transactional(readOnly = true)
+    public Map<String, Statement> dimensionNames(List<String> codes) {
+        var instrument = instruments.get(instruments.latestId());
+        Map<String, Statement> names = new LinkedHashMap<>();
+        for (String code : codes) {
+            instrument.dimension(code).ifPresent(d -> names.put(code, new Statement(d.name().nl(), d.name().en())));
+        }
+        return names;
+    }
+
+    /**
+     * Stores one complete answer sheet without anyone's account, as the demo loaders do to
+     * give pulses a history. Not for answers of real people: those go through the answer pages.
+     */
+    @Transactional
+    public void storeDemoSheet(CampaignId id, long team, RoleGroup role, Map<String, Integer> answers) {
+        answering.store(id.value(), team, role, "nl", answers, Map.of());
     }
 }

@@ -77,7 +77,7 @@ public class Answering {
     @Transactional
     public Started startWithAccount(long campaignId, long personId, Long teamId, Long siteId, String language) {
         Campaign campaign = openCampaign(campaignId);
-        if (!campaign.targets(teamId, siteId)) {
+        if (!campaign.targets(personId, teamId, siteId)) {
             throw new InvalidScanInput("campaign", "scan.answer.error.notAsked");
         }
         if (hasAnswered(campaignId, personId)) {
@@ -251,7 +251,7 @@ public class Answering {
     }
 
     /** Writes one sheet and adds it to the running totals. Also used to load demo and benchmark data. */
-    void store(long campaignId, long team, RoleGroup role, String language, Map<String, Integer> answers,
+    public void store(long campaignId, long team, RoleGroup role, String language, Map<String, Integer> answers,
                Map<String, String> openAnswers) {
         jdbc.sql("""
                         insert into scan_response (id, campaign_id, team_id, role_group, language, answers)

@@ -6,7 +6,8 @@ import java.util.List;
 /** A round of the scan: who is asked, when, which questions, and how small a group may be shown. */
 public record Campaign(long id, String title, long instrumentId, Kind kind, List<String> dimensions,
                        LocalDate opensOn, LocalDate closesOn, int minGroupSize, Status status,
-                       List<Long> targetSites, List<Long> targetTeams, String origin) {
+                       List<Long> targetSites, List<Long> targetTeams, String origin,
+                       List<Long> excludedPeople, boolean restricted) {
 
     public enum Status {
         DRAFT, OPEN, CLOSED;
@@ -27,6 +28,11 @@ public record Campaign(long id, String title, long instrumentId, Kind kind, List
         boolean siteOk = targetSites.isEmpty() || (siteId != null && targetSites.contains(siteId));
         boolean teamOk = targetTeams.isEmpty() || (teamId != null && targetTeams.contains(teamId));
         return siteOk && teamOk;
+    }
+
+    /** Whether this person is asked: in a targeted team and site, and not someone the pulse is about. */
+    public boolean targets(long personId, Long teamId, Long siteId) {
+        return !excludedPeople.contains(personId) && targets(teamId, siteId);
     }
 
     /** Whether a dimension of the questionnaire is asked in this campaign. */

@@ -28,7 +28,13 @@ public class Campaigns {
 
     /** A short pulse with some dimensions and/or own statements, started by another module. */
     public record Pulse(String title, List<String> dimensions, List<CustomStatement> statements,
-                        List<Long> targetTeams, LocalDate closesOn, String origin) {
+                        List<Long> targetTeams, LocalDate opensOn, LocalDate closesOn, String origin,
+                        List<Long> excludedPeople, boolean restricted) {
+
+        public Pulse(String title, List<String> dimensions, List<CustomStatement> statements, List<Long> targetTeams,
+                     LocalDate closesOn, String origin) {
+            this(title, dimensions, statements, targetTeams, null, closesOn, origin, List.of(), false);
+        }
     }
 
     public record CustomStatement(String nl, String en) {
@@ -36,7 +42,7 @@ public class Campaigns {
 
     private static final String SELECT = """
             select id, title, instrument_id, kind, dimensions, opens_on, closes_on, min_group_size, status,
-                   target_sites, target_teams, origin from scan_campaign
+                   target_sites, target_teams, origin, excluded_people, restricted from scan_campaign
             """;
 
     private final JdbcClient jdbc;
@@ -91,11 +97,21 @@ public class Campaigns {
         if (pulse.title() == null || pulse.title().isBlank() || pulse.title().length() > 200) {
             throw new InvalidScanInput("title", "validation.required");
         }
-        if (pulse.closesOn() == null || pulse.closesOn().isBefore(today)) {
+        LocalDate opensOn = pulse.opensOn() == null ? today : pulse.opensOn();
+        if (opensOn.isAfter(today)) {
+            throw new InvalidScanInput("opensOn", "scan.error.pulseOpensLater");
+        }
+        if (pulse.closesOn() == null || pulse.closesOn().isBefore(opensOn)
+                || (pulse.opensOn() == null && pulse.closesOn().isBefore(today))) {
             throw new InvalidScanInput("closesOn", "scan.error.closesBeforeOpens");
         }
-        long id = insert(pulse.title().strip(), "PULSE", pulse.dimensions(), today, pulse.closesOn(), DEFAULT_MIN_GROUP,
+        long id = insert(pulse.title().strip(), "PULSE", pulse.dimensions(), opensOn, pulse.closesOn(), DEFAULT_MIN_GROUP,
                 List.of(), pulse.targetTeams(), pulse.origin(), actor);
+        if (!pulse.excludedPeople().isEmpty() || pulse.restricted()) {
+            jdbc.sql("update scan_campaign set excluded_people = :people, restricted = :restricted where id = :id")
+                    .param("people", pulse.excludedPeople().toArray(Long[]::new))
+                    .param("restricted", pulse.restricted()).param("id", id).update();
+        }
         int position = 0;
         for (CustomStatement statement : pulse.statements()) {
             position++;
@@ -151,9 +167,17 @@ public class Campaigns {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Campaigns::map).optional();
     }
 
+    /** Every campaign the scan's own pages list: restricted pulses belong to the module that started them. */
     @Transactional(readOnly = true)
     public List<Campaign> all() {
-        return jdbc.sql(SELECT + " order by opens_on desc, id desc").query(Campaigns::map).list();
+        return jdbc.sql(SELECT + " where not restricted order by opens_on desc, id desc").query(Campaigns::map).list();
+    }
+
+    /** Closed full scans, oldest first, for trends over time. */
+    @Transactional(readOnly = true)
+    public List<Campaign> closedScans() {
+        return jdbc.sql(SELECT + " where kind = 'FULL' and status = 'CLOSED' order by opens_on, id")
+                .query(Campaigns::map).list();
     }
 
     @Transactional(readOnly = true)
@@ -190,7 +214,8 @@ public class Campaigns {
                 Campaign.Kind.valueOf(rs.getString("kind")), strings(rs.getArray("dimensions")),
                 rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
                 rs.getInt("min_group_size"), Campaign.Status.valueOf(rs.getString("status")),
-                longs(rs.getArray("target_sites")), longs(rs.getArray("target_teams")), rs.getString("origin"));
+                longs(rs.getArray("target_sites")), longs(rs.getArray("target_teams")), rs.getString("origin"),
+                longs(rs.getArray("excluded_people")), rs.getBoolean("restricted"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -119,9 +119,8 @@ public class Results {
         return tallies;
     }
 
-    @Transactional(readOnly = true)
-    public View view(Campaign campaign, GroupKey group) {
-        Instrument instrument = instruments.get(campaign.instrumentId());
+    /** The departments a campaign can show, by id: those it asked. */
+    private Map<Long, String> teamNames(Campaign campaign) {
         Map<Long, String> teamNames = new LinkedHashMap<>();
         for (TeamSummary team : people.teams()) {
             if (campaign.targetTeams().isEmpty() || campaign.targetTeams().contains(team.id().value())) {
@@ -131,6 +130,59 @@ public class Results {
                 }
             }
         }
+        return teamNames;
+    }
+
+    /** A pulse's own statements and asked dimensions for everyone who answered, if that group may be shown. */
+    public record PulseScores(int responses, int k, boolean shown, List<ItemRow> statements, List<DimensionRow> dimensions) {
+    }
+
+    @Transactional(readOnly = true)
+    public PulseScores pulseScores(Campaign campaign) {
+        Tallies tallies = tallies(campaign.id());
+        Anonymity anonymity = new Anonymity(tallies.sheets(), teamNames(campaign).keySet(), campaign.minGroupSize());
+        int responses = anonymity.size(GroupKey.EVERYONE);
+        boolean shown = campaign.status() == Campaign.Status.CLOSED && anonymity.visible(GroupKey.EVERYONE);
+        if (!shown) {
+            return new PulseScores(responses, campaign.minGroupSize(), false, List.of(), List.of());
+        }
+        Instrument instrument = instruments.get(campaign.instrumentId());
+        List<ItemRow> statements = items(instrument, campaign, tallies, GroupKey.EVERYONE).stream()
+                .filter(i -> i.dimension().equals(CUSTOM)).toList();
+        return new PulseScores(responses, campaign.minGroupSize(), true, statements,
+                dimensions(instrument, campaign, tallies, anonymity, GroupKey.EVERYONE));
+    }
+
+    /**
+     * Mean per department for some dimensions of a closed campaign; a department that may not
+     * be shown under the anonymity rules is left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, Double>> perDepartment(Campaign campaign, List<String> dimensionCodes) {
+        Instrument instrument = instruments.get(campaign.instrumentId());
+        Map<Long, String> teamNames = teamNames(campaign);
+        Tallies tallies = tallies(campaign.id());
+        Anonymity anonymity = new Anonymity(tallies.sheets(), teamNames.keySet(), campaign.minGroupSize());
+        Map<Long, Map<String, Double>> result = new LinkedHashMap<>();
+        for (Long team : teamNames.keySet()) {
+            GroupKey group = new GroupKey(team, null);
+            if (!anonymity.visible(group)) {
+                continue;
+            }
+            Map<String, Double> means = new LinkedHashMap<>();
+            for (String code : dimensionCodes) {
+                instrument.dimension(code).filter(d -> campaign.asks(d.code()))
+                        .map(d -> mean(d, tallies, anonymity, group)).ifPresent(m -> means.put(code, m));
+            }
+            result.put(team, means);
+        }
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    public View view(Campaign campaign, GroupKey group) {
+        Instrument instrument = instruments.get(campaign.instrumentId());
+        Map<Long, String> teamNames = teamNames(campaign);
         Tallies tallies = tallies(campaign.id());
         Anonymity anonymity = new Anonymity(tallies.sheets(), teamNames.keySet(), campaign.minGroupSize());
         boolean visible = anonymity.visible(group);

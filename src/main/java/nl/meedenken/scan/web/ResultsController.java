@@ -165,6 +165,8 @@ class ResultsController {
     }
 
     private Campaign find(long id) {
-        return campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // a restricted pulse is shown only by the module that started it
+        return campaigns.find(id).filter(c -> !c.restricted())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

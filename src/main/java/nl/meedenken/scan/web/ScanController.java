@@ -45,7 +45,7 @@ class ScanController {
         PersonSummary person = people.find(new PersonId(me.personId())).orElseThrow();
         Long siteOfTeam = siteOf(person);
         List<OpenScan> open = campaigns.open().stream()
-                .filter(c -> c.targets(person.team() == null ? null : person.team().value(), siteOfTeam))
+                .filter(c -> c.targets(me.personId(), person.team() == null ? null : person.team().value(), siteOfTeam))
                 .map(c -> new OpenScan(c, answering.hasAnswered(c.id(), me.personId())))
                 .toList();
         model.addAttribute("scans", open);

@@ -46,7 +46,7 @@ class ScanHomePanels {
                         : people.teams().stream().filter(t -> t.id().equals(person.team())).findFirst()
                         .map(TeamSummary::site).map(s -> s.value()).orElse(null);
                 return campaigns.open().stream()
-                        .filter(c -> c.targets(team, site) && !answering.hasAnswered(c.id(), me.personId()))
+                        .filter(c -> c.targets(me.personId(), team, site) && !answering.hasAnswered(c.id(), me.personId()))
                         .findFirst()
                         .map(c -> Map.of("id", c.id(), "title", c.title(), "closesOn", c.closesOn()));
             }

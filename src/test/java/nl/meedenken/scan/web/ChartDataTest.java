@@ -19,7 +19,7 @@ class ChartDataTest {
     @Test
     void aNameCannotCloseTheScriptBlockItIsIn() {
         var campaign = new Campaign(1, "c", 1, Campaign.Kind.FULL, List.of(), LocalDate.now(), LocalDate.now(), 5,
-                Campaign.Status.CLOSED, List.of(), List.of(), null);
+                Campaign.Status.CLOSED, List.of(), List.of(), null, List.of(), false);
         var instrument = new Instrument("x", 1, new Text("t", "t"), List.of(), List.of());
         var heat = new Results.Heatmap(List.of(new Results.Column("</script><b>x</b>", new GroupKey(7L, null), true)),
                 List.of(), new Double[0][1]);
