@@ -51,6 +51,23 @@ public class Ideas {
                 .param("c", challengeId).param("t", challengeTitle).param("id", ideaId).update();
     }
 
+    /** How many ideas someone answered since a moment, and how many of those got their first answer on time. */
+    public record Answered(int ideas, int onTime) {
+    }
+
+    @Transactional(readOnly = true)
+    public Answered answeredBy(long personId, java.time.Instant since) {
+        return jdbc.sql("""
+                        select count(distinct i.id),
+                               count(distinct i.id) filter (where (i.first_answered_at at time zone 'Europe/Amsterdam')::date
+                                                                   <= i.answer_due_on)
+                          from idea_answer a join idea i on i.id = a.idea_id
+                         where a.by_id = :p and a.created_at >= :since
+                        """)
+                .param("p", personId).param("since", java.sql.Timestamp.from(since))
+                .query((rs, i) -> new Answered(rs.getInt(1), rs.getInt(2))).single();
+    }
+
     @Transactional(readOnly = true)
     public List<InnovationTeamSummary> innovationTeams() {
         return jdbc.sql("select id, name from innovation_team order by name")

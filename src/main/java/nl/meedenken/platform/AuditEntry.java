@@ -24,7 +24,10 @@ public record AuditEntry(long id, Instant occurredAt, Type type, String actor, S
         PERSON_REACTIVATED,
         PEOPLE_IMPORTED,
         FIRST_ADMIN_CREATED,
-        FIGURES_PUBLISHED;
+        FIGURES_PUBLISHED,
+        FEEDBACK_ROUND_STARTED,
+        FEEDBACK_ROUND_SHARED,
+        FEEDBACK_ROUND_UNSHARED;
 
         public String labelKey() {
             return "audit.type." + name();

@@ -25,6 +25,9 @@ import java.util.Optional;
 @Service
 public class Scans {
 
+    /** No figure of a pulse is ever about fewer people than this (the scan's default minimum group). */
+    public static final int MIN_GROUP_SIZE = Campaigns.DEFAULT_MIN_GROUP;
+
     /** A statement of a pulse's own, in Dutch and English. */
     public record Statement(String dutch, String english) {
     }

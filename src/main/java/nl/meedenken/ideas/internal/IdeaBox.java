@@ -79,38 +79,12 @@ public class IdeaBox {
          * time, device). A file that does not decode is refused as not being a photo.
          */
         Photo withoutMetadata() {
-            try {
-                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
-                if (image == null) {
-                    throw new InvalidIdea("photo", "ideas.error.photoType");
-                }
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                String format = "image/png".equals(contentType()) ? "png" : "jpg";
-                if (format.equals("jpg") && image.getColorModel().hasAlpha()) {
-                    throw new InvalidIdea("photo", "ideas.error.photoType");
-                }
-                javax.imageio.ImageIO.write(image, format, out);
-                return new Photo(out.toByteArray());
-            } catch (java.io.IOException e) {
-                throw new InvalidIdea("photo", "ideas.error.photoType");
-            }
+            return new Photo(nl.meedenken.platform.Pictures.withoutMetadata(bytes)
+                    .orElseThrow(() -> new InvalidIdea("photo", "ideas.error.photoType")));
         }
 
         public String contentType() {
-            if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
-                return "image/jpeg";
-            }
-            byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a};
-            if (bytes.length > png.length) {
-                boolean same = true;
-                for (int i = 0; i < png.length; i++) {
-                    same &= bytes[i] == png[i];
-                }
-                if (same) {
-                    return "image/png";
-                }
-            }
-            return null;
+            return nl.meedenken.platform.Pictures.contentType(bytes);
         }
     }
 

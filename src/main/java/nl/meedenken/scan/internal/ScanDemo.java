@@ -94,7 +94,9 @@ class ScanDemo {
         this.clock = clock;
     }
 
+    /** Early among the demo loaders, so the company scans get the first campaign numbers. */
     @EventListener
+    @org.springframework.core.annotation.Order(15)
     void on(DemoCompanyCreated created) {
         instruments.loadAll();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Amsterdam")));

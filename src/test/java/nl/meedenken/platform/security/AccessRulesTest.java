@@ -72,7 +72,13 @@ class AccessRulesTest {
             Map.entry("/ideas/teams/new", Set.of("manager")),
             Map.entry("/challenges", everyone()),
             Map.entry("/challenges/new", everyone()),
-            Map.entry("/notifications", everyone()));
+            Map.entry("/notifications", everyone()),
+            Map.entry("/leadership/lessons/1", Set.of("manager", "teamlead", "admin")),
+            Map.entry("/leadership/feedback", Set.of("manager", "teamlead")),
+            Map.entry("/leadership/feedback/wave", Set.of("manager")),
+            Map.entry("/leadership/leaders", Set.of("manager")),
+            Map.entry("/leadership/programme", Set.of("manager", "admin")),
+            Map.entry("/leadership/programme/new", Set.of("manager", "admin")));
 
     private static final Set<String> PUBLIC = Set.of("/login", "/activate", "/actuator/health", "/scan/answer",
             "/learning/follow-up");

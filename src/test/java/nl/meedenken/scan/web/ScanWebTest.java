@@ -93,7 +93,7 @@ class ScanWebTest {
 
     @Test
     void whileACampaignRunsThereAreNoResultsReportOrExport() throws Exception {
-        long open = campaigns.open().get(0).id();
+        long open = campaigns.open().stream().filter(c -> c.kind() == Campaign.Kind.FULL).findFirst().orElseThrow().id();
         mvc.perform(get("/scan/campaigns/" + open + "/results").with(TestLogins.as(users, "manager")))
                 .andExpect(content().string(containsString("De uitkomsten verschijnen als de ronde gesloten is")))
                 .andExpect(content().string(not(containsString("chart-data"))));
@@ -160,7 +160,7 @@ class ScanWebTest {
         mvc.perform(get("/scan/campaigns/new").with(TestLogins.as(users, "council"))).andExpect(status().isForbidden());
         mvc.perform(post("/scan/campaigns").with(csrf()).with(TestLogins.as(users, "teamlead")).param("title", "x"))
                 .andExpect(status().isForbidden());
-        long open = campaigns.open().get(0).id();
+        long open = campaigns.open().stream().filter(c -> c.kind() == Campaign.Kind.FULL).findFirst().orElseThrow().id();
         mvc.perform(post("/scan/campaigns/" + open + "/codes").with(csrf()).with(TestLogins.as(users, "council"))
                 .param("count", "3")).andExpect(status().isForbidden());
         mvc.perform(post("/scan/campaigns/" + open + "/codes").with(csrf()).with(TestLogins.as(users, "manager"))
@@ -174,7 +174,7 @@ class ScanWebTest {
     void anEmployeeStartsAnsweringFromTheirScanPage() throws Exception {
         mvc.perform(get("/scan").with(TestLogins.as(users, "warehouse")))
                 .andExpect(content().string(containsString("Beginnen")));
-        long open = campaigns.open().get(0).id();
+        long open = campaigns.open().stream().filter(c -> c.kind() == Campaign.Kind.FULL).findFirst().orElseThrow().id();
         mvc.perform(post("/scan/campaigns/" + open + "/answer").with(csrf()).with(TestLogins.as(users, "warehouse")))
                 .andExpect(redirectedUrl("/scan/answer/start"));
     }
