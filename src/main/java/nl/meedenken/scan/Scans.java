@@ -104,10 +104,7 @@ public class Scans {
     /** Closes an open pulse, after which its results can be read. Closing twice changes nothing. */
     @Transactional
     public void close(CampaignId id, String actor) {
-        Campaign campaign = campaigns.find(id.value()).orElseThrow();
-        if (campaign.isOpen()) {
-            campaigns.close(id.value(), actor);
-        }
+        campaigns.closeIfOpen(id.value(), actor);
     }
 
     /** The state and, when allowed, the figures of a pulse; empty for an unknown id or a full scan. */

@@ -108,12 +108,12 @@ class LeadershipTest {
         String html = markdown.html("""
                 ## Kop
                 <script>alert(1)</script>
-                [klik](javascript:alert(1)) [ideeën](/ideas) [web](https://example.org)
+                [klik](javascript:alert(1)) [ideeën](/ideas) [web](https://example.org) [d](data:text/html,x)
                 ![plaatje](https://tracker.example/pixel.png) <img src=x onerror=alert(1)>
                 """);
         assertThat(html).contains("<h2>Kop</h2>", "&lt;script&gt;", "href=\"/ideas\"",
                 "rel=\"noopener noreferrer nofollow\"", "plaatje");
-        assertThat(html).doesNotContain("<script", "javascript:", "<img");
+        assertThat(html).doesNotContain("<script", "javascript:", "<img", "data:");
     }
 
     @Test
@@ -184,7 +184,10 @@ class LeadershipTest {
         String lead = leadWithTeam(5);
         long leader = TestLogins.personId(users, lead);
         long id = answered(lead, 5);
+        assertThatThrownBy(() -> rounds.share(id, leader, true, "test")).as("an open round cannot be shared")
+                .hasFieldOrPropertyWithValue("messageKey", "leadership.error.shareOpen");
         rounds.close(id, leader, "test");
+        rounds.close(id, leader, "test"); // closing twice changes nothing
         mvc.perform(get("/leadership/feedback/" + id).with(TestLogins.as(users, "manager")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/leadership/feedback/" + id).with(TestLogins.as(users, "teamlead")))
@@ -247,10 +250,11 @@ class LeadershipTest {
         assertThat(audit.entries(AuditEntry.Type.FEEDBACK_ROUND_STARTED, 0).items())
                 .filteredOn(e -> "Ingrid van den Berg".equals(e.actor())).hasSizeGreaterThanOrEqualTo(5);
 
-        rounds.share(started.get(0).id(), started.get(0).leaderId(), true, "test");
-        var afterSharing = rounds.aggregate(outcome.waveId()).orElseThrow();
-        assertThat(afterSharing.privateShown()).isEqualTo(4);
-        assertThat(afterSharing.visible()).as("4 private leaders could be worked out from the shared one").isFalse();
+        assertThatThrownBy(() -> rounds.share(started.get(0).id(), started.get(0).leaderId(), true, "test"))
+                .as("sharing one would let the other 4 be worked out from the combined figures already shown")
+                .hasFieldOrPropertyWithValue("messageKey", "leadership.error.shareWouldExpose");
+        assertThat(rounds.find(started.get(0).id()).orElseThrow().shared()).isFalse();
+        assertThat(rounds.aggregate(outcome.waveId()).orElseThrow().privateShown()).isEqualTo(5);
     }
 
     @Test

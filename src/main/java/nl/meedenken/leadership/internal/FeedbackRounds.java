@@ -105,7 +105,7 @@ public class FeedbackRounds {
     }
 
     /** Whether a round about this leader can start: a leader with a team big enough and no round open. */
-    @Transactional(readOnly = true)
+    @Transactional // may close rounds past their closing day
     public Eligibility eligibility(long leaderId) {
         PersonSummary leader = people.find(new PersonId(leaderId)).filter(PersonSummary::active)
                 .orElseThrow(() -> new InvalidLeadership("leader", "leadership.error.notALeader"));
@@ -166,7 +166,8 @@ public class FeedbackRounds {
     }
 
     static String title(PersonSummary leader) {
-        return "Feedback op leidinggeven · Leadership feedback: " + leader.name();
+        String name = leader.name().length() > 120 ? leader.name().substring(0, 120) + "…" : leader.name();
+        return "Feedback op leidinggeven · Leadership feedback: " + name;
     }
 
     private long insert(PersonSummary leader, CampaignId campaign, Long waveId, String actorName, Instant at) {
@@ -180,7 +181,7 @@ public class FeedbackRounds {
     }
 
     /** Who a wave would ask about now, and who would be left out and why. */
-    @Transactional(readOnly = true)
+    @Transactional // may close rounds past their closing day
     public List<Eligibility> wavePlan(List<PersonSummary> leaders) {
         return leaders.stream().map(l -> eligibility(l.id().value())).toList();
     }
@@ -259,6 +260,16 @@ public class FeedbackRounds {
     public void share(long roundId, long personId, boolean shared, String actorName) {
         Round round = find(roundId).filter(r -> r.leaderId() == personId)
                 .orElseThrow(() -> new InvalidLeadership("round", "leadership.error.notYourRound"));
+        if (round.result().open()) {
+            throw new InvalidLeadership("round", "leadership.error.shareOpen");
+        }
+        if (shared && round.waveId() != null && !round.shared()) {
+            Aggregate aggregate = aggregate(round.waveId()).orElseThrow();
+            if (aggregate.visible() && round.result().shown() && aggregate.privateShown() - 1 < MIN_LEADERS) {
+                // the others' combined figures were shown; taking this round away would leave too few
+                throw new InvalidLeadership("round", "leadership.error.shareWouldExpose", MIN_LEADERS);
+            }
+        }
         jdbc.sql("update leadership_round set shared = :shared where id = :id")
                 .param("shared", shared).param("id", roundId).update();
         audit.record(shared ? AuditEntry.Type.FEEDBACK_ROUND_SHARED : AuditEntry.Type.FEEDBACK_ROUND_UNSHARED,
@@ -285,7 +296,8 @@ public class FeedbackRounds {
         List<Round> rounds = rounds(SELECT + " where wave_id = :w order by id", Map.of("w", waveId));
         int open = (int) rounds.stream().filter(r -> r.result().open()).count();
         List<Round> shown = rounds.stream().filter(r -> r.result().shown()).toList();
-        int privateShown = (int) shown.stream().filter(r -> !r.shared()).count();
+        // a manager who is also asked about knows their own figures, so only other leaders count as private
+        int privateShown = (int) shown.stream().filter(r -> !r.shared() && !isManagement(r.leaderId())).count();
         List<AggregateRow> rows = new ArrayList<>();
         if (open == 0 && privateShown >= MIN_LEADERS) {
             for (int i = 0; i < STATEMENTS.size(); i++) {
@@ -306,6 +318,10 @@ public class FeedbackRounds {
             }
         }
         return Optional.of(new Aggregate(wave.get(), rounds.size(), open, shown.size(), privateShown, rows));
+    }
+
+    private boolean isManagement(long personId) {
+        return people.find(new PersonId(personId)).map(p -> p.has(Role.MANAGEMENT)).orElse(false);
     }
 
     /** For the demo: a closed round with history, started by the leader. */
@@ -330,9 +346,9 @@ public class FeedbackRounds {
     }
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {
-        long wave = rs.getLong("wave_id");
+        Long wave = rs.getObject("wave_id", Long.class);
         return new Stored(rs.getLong("id"), rs.getLong("leader_id"), rs.getLong("team_id"),
-                new CampaignId(rs.getLong("campaign_id")), rs.wasNull() ? null : wave, rs.getString("started_by"),
+                new CampaignId(rs.getLong("campaign_id")), wave, rs.getString("started_by"),
                 rs.getTimestamp("started_at").toInstant(), rs.getBoolean("shared"));
     }
 }

@@ -20,6 +20,15 @@ public class Markdown {
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)
+            .urlSanitizer(new org.commonmark.renderer.html.UrlSanitizer() {
+                public String sanitizeLinkUrl(String url) {
+                    return safe(url);
+                }
+
+                public String sanitizeImageUrl(String url) {
+                    return "";
+                }
+            })
             .attributeProviderFactory(context -> (node, tag, attributes) -> {
                 if (node instanceof Link link && isExternal(link.getDestination())) {
                     attributes.put("rel", "noopener noreferrer nofollow");
@@ -31,6 +40,17 @@ public class Markdown {
         Node document = parser.parse(markdown == null ? "" : markdown);
         replaceImages(document);
         return renderer.render(document);
+    }
+
+    /** Only web pages, mail and links within the product; anything else (javascript:, data:) becomes empty. */
+    static String safe(String url) {
+        String trimmed = url == null ? "" : url.strip();
+        String lower = trimmed.toLowerCase(java.util.Locale.ROOT);
+        if ((lower.startsWith("/") && !lower.startsWith("//")) || lower.startsWith("#")
+                || lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:")) {
+            return trimmed;
+        }
+        return "";
     }
 
     private static boolean isExternal(String destination) {

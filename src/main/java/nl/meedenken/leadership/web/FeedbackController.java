@@ -114,7 +114,11 @@ class FeedbackController {
             rounds.share(id, me.personId(), shared, me.displayName());
             redirect.addFlashAttribute("saved", shared ? "leadership.saved.shared" : "leadership.saved.unshared");
         } catch (InvalidLeadership refused) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            if ("leadership.error.notYourRound".equals(refused.messageKey())) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            redirect.addFlashAttribute("refused", refused.messageKey());
+            redirect.addFlashAttribute("refusedArgs", refused.arguments());
         }
         return "redirect:/leadership/feedback/" + id;
     }

@@ -131,7 +131,11 @@ class ProgrammeController {
     @PostMapping("/{id}/move")
     String move(@PathVariable long id, @RequestParam("direction") String direction) {
         find(id);
-        programme.move(id, "up".equals(direction));
+        try {
+            programme.move(id, "up".equals(direction));
+        } catch (InvalidLeadership archived) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         return "redirect:/leadership/programme#lesson-" + id;
     }
 

@@ -162,6 +162,13 @@ public class Campaigns {
         }
     }
 
+    /** Closes the campaign if it is still open; closing twice (or two requests at once) changes nothing. */
+    @Transactional
+    public boolean closeIfOpen(long id, String actor) {
+        return jdbc.sql("update scan_campaign set status = 'CLOSED', closed_at = :at where id = :id and status = 'OPEN'")
+                .param("at", Timestamp.from(clock.instant())).param("id", id).update() == 1;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Campaign> find(long id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Campaigns::map).optional();
