@@ -90,3 +90,136 @@
     describeErrors();
   }
 })();
+
+// Driver app: forms marked data-queue are kept on the phone and sent when there is a
+// connection, oldest first, each with the key the page gave it and the time of the tap. A
+// retry of the same action carries the same key, so the server stores it once.
+(function () {
+  'use strict';
+  var STORE = 'meedenken.driver.queue';
+  var sending = false;
+
+  function load() {
+    try {
+      return JSON.parse(localStorage.getItem(STORE) || '[]');
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function save(queue) {
+    localStorage.setItem(STORE, JSON.stringify(queue));
+  }
+
+  function showStatus(needsLogin) {
+    var status = document.querySelector('[data-queue-status]');
+    if (!status) {
+      return;
+    }
+    var count = load().length;
+    if (needsLogin && count > 0) {
+      status.textContent = status.getAttribute('data-login');
+    } else if (count === 0) {
+      status.textContent = '';
+    } else {
+      status.textContent = (count === 1 ? status.getAttribute('data-one') : status.getAttribute('data-many'))
+        .replace('{0}', String(count));
+    }
+  }
+
+  function send(reloadWhenDone) {
+    var queue = load();
+    if (sending || queue.length === 0) {
+      showStatus(false);
+      return;
+    }
+    sending = true;
+    var item = queue[0];
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    var headers = {'X-Queued': '1', 'Content-Type': 'application/x-www-form-urlencoded'};
+    if (token && header) {
+      headers[header.content] = token.content;
+    }
+    fetch(item.url, {method: 'POST', body: new URLSearchParams(item.fields).toString(), headers: headers,
+      credentials: 'same-origin'})
+      .then(function (response) {
+        sending = false;
+        var signedOut = response.redirected && response.url.indexOf('/login') >= 0;
+        if (signedOut || response.status === 401 || response.status === 403) {
+          showStatus(true); // kept until the driver has signed in again
+          return;
+        }
+        if (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 408
+            && response.status !== 429)) {
+          // taken, or refused for good (then sending it again would not help)
+          var rest = load();
+          rest.shift();
+          save(rest);
+          if (rest.length > 0) {
+            send(reloadWhenDone);
+          } else if (reloadWhenDone && item.next && window.location.pathname !== item.next.split('#')[0]) {
+            window.location.href = item.next;
+          } else if (reloadWhenDone) {
+            window.location.reload();
+          } else {
+            showStatus(false);
+          }
+          return;
+        }
+        showStatus(false);
+      })
+      .catch(function () {
+        sending = false;
+        showStatus(false);
+      });
+  }
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches('form[data-queue]') || !window.fetch || !window.localStorage) {
+      return;
+    }
+    var file = form.querySelector('input[type="file"]');
+    if (file && file.files && file.files.length > 0) {
+      return; // a photo goes with the form itself, which needs a connection
+    }
+    event.preventDefault();
+    var fields = {};
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === 'string') {
+        fields[name] = value;
+      }
+    });
+    fields.at = new Date().toISOString();
+    var queue = load();
+    if (!queue.some(function (item) { return item.fields.key === fields.key; })) {
+      queue.push({url: form.action, fields: fields, next: form.getAttribute('data-next')});
+      save(queue);
+    }
+    var button = form.querySelector('button[type="submit"]');
+    if (button) {
+      button.disabled = true;
+    }
+    if (!form.querySelector('.pending-note') && form.getAttribute('data-pending')) {
+      var note = document.createElement('span');
+      note.className = 'pending-note';
+      note.textContent = form.getAttribute('data-pending');
+      form.appendChild(note);
+    }
+    showStatus(false);
+    send(true);
+  });
+
+  window.addEventListener('online', function () {
+    send(true);
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    if (document.querySelector('[data-queue-status], form[data-queue]')) {
+      send(true);
+      window.setInterval(function () {
+        send(true);
+      }, 10000);
+    }
+  });
+})();

@@ -97,8 +97,15 @@ class IdeasController {
     }
 
     @GetMapping("/new")
-    String newIdea(@AuthenticationPrincipal SignedInUser me, Model model) {
+    String newIdea(@RequestParam(name = "tool", required = false) String tool,
+                   @AuthenticationPrincipal SignedInUser me, Locale locale, Model model) {
         Map<String, String> values = new LinkedHashMap<>();
+        if (tool != null && !tool.isBlank()) {
+            // "improve this app" from a screen of Meedenken itself: an idea about ICT and tools, naming the screen
+            String screen = tool.strip().length() > 100 ? tool.strip().substring(0, 100) : tool.strip();
+            values.put("category", nl.meedenken.ideas.internal.Category.ICT_TOOLS.name());
+            values.put("problem", messages.getMessage("ideas.form.aboutScreen", new Object[]{screen}, locale) + " ");
+        }
         people.find(new PersonId(me.personId())).ifPresent(p -> {
             if (p.site() != null) {
                 values.put("siteId", Long.toString(p.site().value()));

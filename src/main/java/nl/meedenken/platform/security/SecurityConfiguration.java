@@ -56,6 +56,11 @@ class SecurityConfiguration {
                         .requestMatchers("/learning/reports", "/learning/reports/**", "/learning/lessons/*/withdraw")
                         .hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/evaluations/schedule").hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGEMENT.name())
+                        .requestMatchers("/driver", "/driver/**").hasRole(Role.DRIVER.name())
+                        .requestMatchers("/transport/loading", "/transport/loading/**")
+                        .hasAnyRole(Role.WAREHOUSE.name(), Role.PLANNER.name(), Role.MANAGEMENT.name())
+                        .requestMatchers("/transport/settings/sites/**").hasRole(Role.MANAGEMENT.name())
+                        .requestMatchers("/transport", "/transport/**").hasAnyRole(Role.PLANNER.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/leadership/programme", "/leadership/programme/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/leadership/leaders", "/leadership/leaders/**", "/leadership/feedback/wave",

@@ -1,0 +1,4 @@
+package nl.meedenken.transport.internal;
+
+public record Customer(long id, String name, int addresses) {
+}

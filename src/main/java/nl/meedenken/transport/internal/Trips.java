@@ -1,0 +1,517 @@
+package nl.meedenken.transport.internal;
+
+import nl.meedenken.organisation.People;
+import nl.meedenken.organisation.PersonId;
+import nl.meedenken.organisation.PersonSummary;
+import nl.meedenken.platform.FormValues;
+import nl.meedenken.platform.Pictures;
+import nl.meedenken.platform.Role;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The day's trips: built by a planner from orders, put in order by the planner or (at a
+ * decentral site) by the driver until loading starts, loaded by the warehouse, and
+ * carried out by the driver stop by stop. Every action from a driver's phone carries a key
+ * the phone made for it, so a retry is stored once.
+ */
+@Service
+public class Trips {
+
+    static final ZoneId LOCAL = ZoneId.of("Europe/Amsterdam");
+    public static final int MAX_PROBLEM_PHOTO = 5 * 1024 * 1024;
+    /** A phone may have held an action this long before it could send it. */
+    static final Duration MAX_QUEUED = Duration.ofHours(24);
+
+    public record TripForm(LocalDate day, Long vehicleId, Long driverId, LocalTime plannedStart, List<Long> orderIds) {
+    }
+
+    /** A trip with its stops and what the current order of stops means for the day. */
+    public record Plan(Trip trip, List<Stop> stops, RouteEstimate.Result estimate) {
+
+        public int done() {
+            return (int) stops.stream().filter(Stop::done).count();
+        }
+
+        public int pallets() {
+            return stops.stream().mapToInt(s -> s.order().pallets()).sum();
+        }
+
+        public int kilograms() {
+            return stops.stream().mapToInt(s -> s.order().weightKg()).sum();
+        }
+
+        public RouteEstimate.Leg leg(long stopId) {
+            return estimate.legs().stream().filter(l -> l.id() == stopId).findFirst().orElse(null);
+        }
+
+        /** Minutes the last finished stop was behind the plan (0 when ahead or none finished). */
+        public long delay() {
+            long delay = 0;
+            for (Stop stop : stops) {
+                RouteEstimate.Leg leg = leg(stop.id());
+                Instant at = stop.deliveredAt() != null ? stop.deliveredAt() : stop.problemAt();
+                if (leg != null && at != null) {
+                    LocalTime actual = at.atZone(LOCAL).toLocalTime();
+                    delay = Math.max(0, Duration.between(leg.start(), actual).toMinutes());
+                }
+            }
+            return delay;
+        }
+
+        public List<Stop> lateStops() {
+            return stops.stream().filter(s -> s.minutesLate() > 0).toList();
+        }
+
+        public String state() {
+            if (!stops.isEmpty() && done() == stops.size()) {
+                return "DONE";
+            }
+            if (stops.stream().anyMatch(s -> s.done() || s.arrived())) {
+                return "UNDERWAY";
+            }
+            if (trip.loadedAt() != null) {
+                return "LOADED";
+            }
+            return trip.loadingStartedAt() != null ? "LOADING" : "PLANNED";
+        }
+    }
+
+    private static final String TRIP = """
+            select t.id, t.day, t.site_id, t.vehicle_id, v.plate, v.site_id as vehicle_site, v.capacity_pallets,
+                   v.capacity_kg, v.active, t.driver_id, t.planned_start, coalesce(s.steering, 'CENTRAL') as steering,
+                   t.reordered_at, t.loading_started_at, t.loaded_at, t.loaded_by
+              from transport_trip t join transport_vehicle v on v.id = t.vehicle_id
+              left join transport_site s on s.site_id = t.site_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Orders orders;
+    private final Customers customers;
+    private final Fleet fleet;
+    private final People people;
+    private final TransportSettings settings;
+    private final Clock clock;
+
+    Trips(JdbcClient jdbc, Orders orders, Customers customers, Fleet fleet, People people, TransportSettings settings,
+          Clock clock) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+        this.customers = customers;
+        this.fleet = fleet;
+        this.people = people;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(LOCAL));
+    }
+
+    public TransportSettings settings() {
+        return settings;
+    }
+
+    // ---- reading
+
+    @Transactional(readOnly = true)
+    public Optional<Trip> find(long id) {
+        return jdbc.sql(TRIP + " where t.id = :id").param("id", id).query(this::trip).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Trip> ofDay(LocalDate day) {
+        return jdbc.sql(TRIP + " where t.day = :day order by t.site_id, t.planned_start, v.plate").param("day", day)
+                .query(this::trip).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Trip> forDriver(long driverId, LocalDate day) {
+        return jdbc.sql(TRIP + " where t.driver_id = :d and t.day = :day").param("d", driverId).param("day", day)
+                .query(this::trip).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Stop> stops(long tripId) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Stop> stops = new ArrayList<>();
+        jdbc.sql("""
+                        select id, position, order_id, arrived_at, delivered_at, problem, problem_text, problem_at,
+                               photo is not null as has_photo
+                          from transport_stop where trip_id = :t order by position, id
+                        """)
+                .param("t", tripId).query(rs -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("id", rs.getLong("id"));
+                    row.put("position", rs.getInt("position"));
+                    row.put("order", rs.getLong("order_id"));
+                    row.put("arrived", instant(rs.getTimestamp("arrived_at")));
+                    row.put("delivered", instant(rs.getTimestamp("delivered_at")));
+                    row.put("problem", rs.getString("problem"));
+                    row.put("problemText", rs.getString("problem_text"));
+                    row.put("problemAt", instant(rs.getTimestamp("problem_at")));
+                    row.put("photo", rs.getBoolean("has_photo"));
+                    rows.add(row);
+                });
+        Map<Long, Order> byId = new HashMap<>();
+        orders.byIds(rows.stream().map(r -> (Long) r.get("order")).toList()).forEach(o -> byId.put(o.id(), o));
+        Map<Long, Address> addresses = new HashMap<>();
+        for (Map<String, Object> row : rows) {
+            Order order = byId.get((Long) row.get("order"));
+            Address address = addresses.computeIfAbsent(order.addressId(), a -> customers.address(a).orElseThrow());
+            String problem = (String) row.get("problem");
+            stops.add(new Stop((Long) row.get("id"), tripId, (Integer) row.get("position"), order, address,
+                    (Instant) row.get("arrived"), (Instant) row.get("delivered"),
+                    problem == null ? null : Stop.Problem.valueOf(problem), (String) row.get("problemText"),
+                    (Instant) row.get("problemAt"), (Boolean) row.get("photo")));
+        }
+        return stops;
+    }
+
+    @Transactional(readOnly = true)
+    public Plan plan(Trip trip) {
+        List<Stop> stops = stops(trip.id());
+        return new Plan(trip, stops, estimate(trip, stops));
+    }
+
+    /** What a given order of the trip's stops would mean: kilometres, finish time, late stops. */
+    public RouteEstimate.Result estimate(Trip trip, List<Stop> inOrder) {
+        SiteSettings site = fleet.site(trip.siteId());
+        return RouteEstimate.of(site.depotLat(), site.depotLon(), trip.plannedStart(),
+                inOrder.stream().map(Stop::visit).toList(), settings);
+    }
+
+    /** A suggested order of the stops that are not done yet, done ones first as they are. */
+    public List<Stop> suggestion(Trip trip, List<Stop> stops) {
+        SiteSettings site = fleet.site(trip.siteId());
+        List<Stop> done = stops.stream().filter(s -> s.done() || s.arrived()).toList();
+        List<Stop> open = stops.stream().filter(s -> !s.done() && !s.arrived()).toList();
+        double lat = done.isEmpty() ? site.depotLat() : done.get(done.size() - 1).address().latitude();
+        double lon = done.isEmpty() ? site.depotLon() : done.get(done.size() - 1).address().longitude();
+        List<RouteEstimate.Visit> order = RouteEstimate.suggest(lat, lon, trip.plannedStart(),
+                open.stream().map(Stop::visit).toList(), settings);
+        List<Stop> result = new ArrayList<>(done);
+        for (RouteEstimate.Visit v : order) {
+            open.stream().filter(s -> s.id() == v.id()).findFirst().ifPresent(result::add);
+        }
+        return result;
+    }
+
+    // ---- planning
+
+    @Transactional
+    public long create(TripForm form, String by) {
+        if (form.day() == null) {
+            throw new InvalidTransport("day", "validation.required");
+        }
+        if (form.day().isBefore(today())) {
+            throw new InvalidTransport("day", "transport.error.dayPassed");
+        }
+        Vehicle vehicle = form.vehicleId() == null ? null : fleet.vehicle(form.vehicleId()).filter(Vehicle::active).orElse(null);
+        if (vehicle == null) {
+            throw new InvalidTransport("vehicleId", "transport.error.vehicle");
+        }
+        PersonSummary driver = form.driverId() == null ? null : people.find(new PersonId(form.driverId()))
+                .filter(p -> p.active() && p.has(Role.DRIVER)).orElse(null);
+        if (driver == null) {
+            throw new InvalidTransport("driverId", "transport.error.driver");
+        }
+        if (form.plannedStart() == null) {
+            throw new InvalidTransport("plannedStart", "validation.required");
+        }
+        List<Order> chosen = orders.byIds(form.orderIds() == null ? List.of() : form.orderIds());
+        if (chosen.isEmpty()) {
+            throw new InvalidTransport("orderIds", "transport.error.noOrders");
+        }
+        checkOrders(chosen, form.day());
+        checkCapacity(vehicle, chosen);
+        long id;
+        try {
+            id = jdbc.sql("""
+                            insert into transport_trip (day, site_id, vehicle_id, driver_id, planned_start, created_by,
+                                   created_at)
+                            values (:day, :site, :vehicle, :driver, :start, :by, :at) returning id
+                            """)
+                    .param("day", form.day()).param("site", vehicle.siteId()).param("vehicle", vehicle.id())
+                    .param("driver", driver.id().value()).param("start", form.plannedStart()).param("by", by)
+                    .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
+        } catch (DuplicateKeyException taken) {
+            throw new InvalidTransport("vehicleId", "transport.error.alreadyOnTrip");
+        }
+        int position = 0;
+        List<Long> ids = form.orderIds().stream().distinct().toList();
+        for (Long orderId : ids) {
+            addStop(id, orderId, ++position);
+        }
+        return id;
+    }
+
+    private void addStop(long tripId, long orderId, int position) {
+        jdbc.sql("insert into transport_stop (trip_id, order_id, position) values (:t, :o, :p)")
+                .param("t", tripId).param("o", orderId).param("p", position).update();
+        jdbc.sql("update transport_order set status = 'PLANNED' where id = :o").param("o", orderId).update();
+    }
+
+    private static void checkOrders(List<Order> chosen, LocalDate day) {
+        for (Order order : chosen) {
+            if (order.status() != Order.Status.OPEN || order.tripId() != null) {
+                throw new InvalidTransport("orderIds", "transport.error.orderTaken", order.reference());
+            }
+            if (!order.requestedOn().equals(day)) {
+                throw new InvalidTransport("orderIds", "transport.error.orderOtherDay", order.reference());
+            }
+        }
+    }
+
+    private static void checkCapacity(Vehicle vehicle, List<Order> all) {
+        int pallets = all.stream().mapToInt(Order::pallets).sum();
+        int kg = all.stream().mapToInt(Order::weightKg).sum();
+        if (pallets > vehicle.capacityPallets()) {
+            throw new InvalidTransport("orderIds", "transport.error.tooManyPallets", pallets, vehicle.plate(),
+                    vehicle.capacityPallets());
+        }
+        if (kg > vehicle.capacityKg()) {
+            throw new InvalidTransport("orderIds", "transport.error.tooHeavy", kg, vehicle.plate(), vehicle.capacityKg());
+        }
+    }
+
+    @Transactional
+    public void addOrders(long tripId, List<Long> orderIds) {
+        Trip trip = find(tripId).orElseThrow(() -> new InvalidTransport("trip", "transport.error.noTrip"));
+        if (trip.orderFixed()) {
+            throw new InvalidTransport("trip", "transport.error.loadingStarted");
+        }
+        List<Order> added = orders.byIds(orderIds);
+        if (added.isEmpty()) {
+            throw new InvalidTransport("orderIds", "transport.error.noOrders");
+        }
+        checkOrders(added, trip.day());
+        List<Order> all = new ArrayList<>(stops(tripId).stream().map(Stop::order).toList());
+        all.addAll(added);
+        checkCapacity(trip.vehicle(), all);
+        int position = jdbc.sql("select coalesce(max(position), 0) from transport_stop where trip_id = :t")
+                .param("t", tripId).query(Integer.class).single();
+        for (Order order : added) {
+            addStop(tripId, order.id(), ++position);
+        }
+    }
+
+    @Transactional
+    public void removeStop(long tripId, long stopId) {
+        Trip trip = find(tripId).orElseThrow(() -> new InvalidTransport("trip", "transport.error.noTrip"));
+        if (trip.orderFixed()) {
+            throw new InvalidTransport("trip", "transport.error.loadingStarted");
+        }
+        Stop stop = stops(tripId).stream().filter(s -> s.id() == stopId).findFirst()
+                .orElseThrow(() -> new InvalidTransport("stop", "transport.error.noStop"));
+        jdbc.sql("delete from transport_stop where id = :s").param("s", stopId).update();
+        jdbc.sql("update transport_order set status = 'OPEN' where id = :o").param("o", stop.order().id()).update();
+        renumber(tripId, stops(tripId).stream().map(Stop::id).toList());
+    }
+
+    /** The planner puts the stops in order, at any site, until loading starts. */
+    @Transactional
+    public void reorderByPlanner(long tripId, List<Long> stopIds) {
+        Trip trip = find(tripId).orElseThrow(() -> new InvalidTransport("trip", "transport.error.noTrip"));
+        if (trip.orderFixed()) {
+            throw new InvalidTransport("order", "transport.error.loadingStarted");
+        }
+        renumber(tripId, complete(tripId, stopIds));
+    }
+
+    /** The driver puts the stops in order, only at a decentral site and until loading starts. */
+    @Transactional
+    public void reorderByDriver(long tripId, long driverId, List<Long> stopIds) {
+        Trip trip = find(tripId).filter(t -> t.driverId() == driverId)
+                .orElseThrow(() -> new InvalidTransport("trip", "transport.error.notYourTrip"));
+        if (trip.steering() != Steering.DECENTRAL) {
+            throw new InvalidTransport("order", "transport.error.centralSteering");
+        }
+        if (trip.orderFixed()) {
+            throw new InvalidTransport("order", "transport.error.loadingStarted");
+        }
+        renumber(tripId, complete(tripId, stopIds));
+        jdbc.sql("update transport_trip set reordered_at = :at where id = :t")
+                .param("at", Timestamp.from(clock.instant())).param("t", tripId).update();
+    }
+
+    /** The given ids must be exactly the trip's stops. */
+    private List<Long> complete(long tripId, List<Long> stopIds) {
+        List<Long> current = stops(tripId).stream().map(Stop::id).toList();
+        if (stopIds == null || stopIds.size() != current.size() || !new HashSet<>(stopIds).equals(new HashSet<>(current))) {
+            throw new InvalidTransport("order", "transport.error.stopsChanged");
+        }
+        return stopIds;
+    }
+
+    private void renumber(long tripId, List<Long> stopIds) {
+        int position = 0;
+        for (Long id : stopIds) {
+            jdbc.sql("update transport_stop set position = :p where id = :s and trip_id = :t")
+                    .param("p", ++position).param("s", id).param("t", tripId).update();
+        }
+    }
+
+    // ---- warehouse
+
+    @Transactional
+    public void startLoading(long tripId, String by) {
+        int changed = jdbc.sql("update transport_trip set loading_started_at = :at where id = :t and loading_started_at is null")
+                .param("at", Timestamp.from(clock.instant())).param("t", tripId).update();
+        if (changed == 0) {
+            throw new InvalidTransport("trip", "transport.error.loadingStarted");
+        }
+    }
+
+    @Transactional
+    public void loaded(long tripId, String by) {
+        int changed = jdbc.sql("""
+                        update transport_trip set loading_started_at = coalesce(loading_started_at, :at), loaded_at = :at,
+                               loaded_by = :by
+                         where id = :t and loaded_at is null
+                        """)
+                .param("at", Timestamp.from(clock.instant())).param("by", by).param("t", tripId).update();
+        if (changed == 0) {
+            throw new InvalidTransport("trip", "transport.error.alreadyLoaded");
+        }
+    }
+
+    // ---- the driver at a stop
+
+    public enum Action { ARRIVED, DELIVERED, PROBLEM, WISH }
+
+    /**
+     * Claims an action key for a stop of the driver's own trip. False means the same action
+     * arrived before (a retry): the caller stores nothing.
+     */
+    @Transactional
+    public boolean claim(UUID key, long stopId, long driverId, Action action) {
+        if (key == null) {
+            throw new InvalidTransport("key", "transport.error.noKey");
+        }
+        ownStop(stopId, driverId);
+        return jdbc.sql("""
+                        insert into transport_action (key, stop_id, kind, received_at) values (:k, :s, :kind, :at)
+                        on conflict (key) do nothing
+                        """)
+                .param("k", key).param("s", stopId).param("kind", action.name())
+                .param("at", Timestamp.from(clock.instant())).update() == 1;
+    }
+
+    /** The trip and stop, if the stop is on a trip of this driver. */
+    @Transactional(readOnly = true)
+    public Stop ownStop(long stopId, long driverId) {
+        Long tripId = jdbc.sql("""
+                        select s.trip_id from transport_stop s join transport_trip t on t.id = s.trip_id
+                         where s.id = :s and t.driver_id = :d
+                        """)
+                .param("s", stopId).param("d", driverId).query(Long.class).optional()
+                .orElseThrow(() -> new InvalidTransport("stop", "transport.error.notYourTrip"));
+        return stops(tripId).stream().filter(s -> s.id() == stopId).findFirst().orElseThrow();
+    }
+
+    /** When the phone says the tap happened, unless that is implausible; then now. */
+    Instant when(Instant tapped) {
+        Instant now = clock.instant();
+        if (tapped == null || tapped.isAfter(now.plus(Duration.ofMinutes(5))) || tapped.isBefore(now.minus(MAX_QUEUED))) {
+            return now;
+        }
+        return tapped;
+    }
+
+    @Transactional
+    public void arrived(UUID key, long stopId, long driverId, Instant tapped) {
+        if (!claim(key, stopId, driverId, Action.ARRIVED)) {
+            return;
+        }
+        jdbc.sql("update transport_stop set arrived_at = coalesce(arrived_at, :at) where id = :s")
+                .param("at", Timestamp.from(when(tapped))).param("s", stopId).update();
+    }
+
+    /** Registers the delivery at the exact time of the tap; a second registration keeps the first time. */
+    @Transactional
+    public void delivered(UUID key, long stopId, long driverId, Instant tapped) {
+        if (!claim(key, stopId, driverId, Action.DELIVERED)) {
+            return;
+        }
+        Timestamp at = Timestamp.from(when(tapped));
+        jdbc.sql("""
+                        update transport_stop set delivered_at = coalesce(delivered_at, :at),
+                               arrived_at = coalesce(arrived_at, :at)
+                         where id = :s
+                        """)
+                .param("at", at).param("s", stopId).update();
+        jdbc.sql("update transport_order set status = 'DELIVERED' where id = (select order_id from transport_stop where id = :s)")
+                .param("s", stopId).update();
+    }
+
+    @Transactional
+    public void problem(UUID key, long stopId, long driverId, Instant tapped, Stop.Problem problem, String text,
+                        byte[] photo) {
+        if (problem == null) {
+            throw new InvalidTransport("problem", "transport.error.problemKind");
+        }
+        String note = FormValues.text(text, "text", 500, problem == Stop.Problem.OTHER, InvalidTransport::new);
+        byte[] cleaned = null;
+        if (photo != null && photo.length > 0) {
+            if (photo.length > MAX_PROBLEM_PHOTO) {
+                throw new InvalidTransport("photo", "transport.error.photoTooLarge", MAX_PROBLEM_PHOTO / (1024 * 1024));
+            }
+            cleaned = Pictures.withoutMetadata(photo)
+                    .orElseThrow(() -> new InvalidTransport("photo", "transport.error.photoType"));
+        }
+        if (!claim(key, stopId, driverId, Action.PROBLEM)) {
+            return;
+        }
+        jdbc.sql("""
+                        update transport_stop set problem = :problem, problem_text = :text, problem_at = :at,
+                               photo = :photo, photo_type = :type, arrived_at = coalesce(arrived_at, :at)
+                         where id = :s
+                        """)
+                .param("problem", problem.name()).param("text", note).param("at", Timestamp.from(when(tapped)))
+                .param("photo", cleaned).param("type", cleaned == null ? null : Pictures.contentType(cleaned))
+                .param("s", stopId).update();
+        jdbc.sql("update transport_order set status = 'PROBLEM' where id = (select order_id from transport_stop where id = :s)")
+                .param("s", stopId).update();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<byte[]> photo(long stopId) {
+        return jdbc.sql("select photo from transport_stop where id = :s and photo is not null").param("s", stopId)
+                .query((rs, i) -> rs.getBytes(1)).optional();
+    }
+
+    private Trip trip(ResultSet rs, int row) throws SQLException {
+        long driverId = rs.getLong("driver_id");
+        String driverName = people.find(new PersonId(driverId)).map(PersonSummary::name).orElse("");
+        Vehicle vehicle = new Vehicle(rs.getLong("vehicle_id"), rs.getString("plate"), rs.getLong("vehicle_site"),
+                rs.getInt("capacity_pallets"), rs.getInt("capacity_kg"), rs.getBoolean("active"));
+        return new Trip(rs.getLong("id"), rs.getObject("day", LocalDate.class), rs.getLong("site_id"), vehicle, driverId,
+                driverName, rs.getObject("planned_start", LocalTime.class), Steering.valueOf(rs.getString("steering")),
+                instant(rs.getTimestamp("reordered_at")), instant(rs.getTimestamp("loading_started_at")),
+                instant(rs.getTimestamp("loaded_at")), rs.getString("loaded_by"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
