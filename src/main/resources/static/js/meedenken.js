@@ -201,11 +201,13 @@
     if (button) {
       button.disabled = true;
     }
-    if (!form.querySelector('.pending-note') && form.getAttribute('data-pending')) {
-      var note = document.createElement('span');
+    var holder = form.closest('li, .panel') || form;
+    if (!holder.querySelector('.pending-note') && form.getAttribute('data-pending')) {
+      var note = document.createElement('p');
       note.className = 'pending-note';
+      note.setAttribute('role', 'status');
       note.textContent = form.getAttribute('data-pending');
-      form.appendChild(note);
+      holder.appendChild(note);
     }
     showStatus(false);
     send(true);

@@ -85,6 +85,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Cuts the network off, or gives it back, as a phone losing its connection would. */
+    public void offline(boolean offline) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Runs a script in the page that calls back its last argument when it is done, and gives its answer. */
+    public Object runAsync(String script, Object... arguments) {
+        return driver.executeAsyncScript(script, arguments);
+    }
+
     public Browser open(String path) {
         driver.get(base + path);
         return this;
@@ -177,7 +189,8 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the page shows the text, without reloading it (see {@link #mark()}). */
     public void waitForText(String text, Duration atMost) {
-        new WebDriverWait(driver, atMost).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        new WebDriverWait(driver, atMost).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
     /** Leaves a mark in this page's window; a reload or a new page wipes it. */

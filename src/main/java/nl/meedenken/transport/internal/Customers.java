@@ -99,6 +99,17 @@ public class Customers {
         return jdbc.sql(ADDRESS + " order by c.name, a.city, a.name").query(Customers::address).list();
     }
 
+    /** Several addresses at once, by id. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Address> addresses(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Address> byId = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(ADDRESS + " where a.id in (:ids)").param("ids", ids).query(Customers::address).list()
+                    .forEach(a -> byId.put(a.id(), a));
+        }
+        return byId;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Address> address(long id) {
         return jdbc.sql(ADDRESS + " where a.id = :id").param("id", id).query(Customers::address).optional();

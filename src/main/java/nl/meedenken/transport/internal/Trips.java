@@ -174,10 +174,10 @@ public class Trips {
                 });
         Map<Long, Order> byId = new HashMap<>();
         orders.byIds(rows.stream().map(r -> (Long) r.get("order")).toList()).forEach(o -> byId.put(o.id(), o));
-        Map<Long, Address> addresses = new HashMap<>();
+        Map<Long, Address> addresses = customers.addresses(byId.values().stream().map(Order::addressId).distinct().toList());
         for (Map<String, Object> row : rows) {
             Order order = byId.get((Long) row.get("order"));
-            Address address = addresses.computeIfAbsent(order.addressId(), a -> customers.address(a).orElseThrow());
+            Address address = addresses.get(order.addressId());
             String problem = (String) row.get("problem");
             stops.add(new Stop((Long) row.get("id"), tripId, (Integer) row.get("position"), order, address,
                     (Instant) row.get("arrived"), (Instant) row.get("delivered"),
