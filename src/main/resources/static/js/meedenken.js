@@ -93,22 +93,28 @@
 
 // Driver app: forms marked data-queue are kept on the phone and sent when there is a
 // connection, oldest first, each with the key the page gave it and the time of the tap. A
-// retry of the same action carries the same key, so the server stores it once.
+// retry of the same action carries the same key, so the server stores it once. Each driver
+// has their own queue on a shared phone; what the server refuses for good is set apart and
+// counted on the page instead of being dropped without a word.
 (function () {
   'use strict';
-  var STORE = 'meedenken.driver.queue';
   var sending = false;
 
-  function load() {
+  function owner() {
+    var holder = document.querySelector('[data-queue-owner]');
+    return holder ? holder.getAttribute('data-queue-owner') : null;
+  }
+
+  function load(kind) {
     try {
-      return JSON.parse(localStorage.getItem(STORE) || '[]');
+      return JSON.parse(localStorage.getItem('meedenken.driver.' + kind + '.' + owner()) || '[]');
     } catch (e) {
       return [];
     }
   }
 
-  function save(queue) {
-    localStorage.setItem(STORE, JSON.stringify(queue));
+  function save(kind, list) {
+    localStorage.setItem('meedenken.driver.' + kind + '.' + owner(), JSON.stringify(list));
   }
 
   function showStatus(needsLogin) {
@@ -116,19 +122,25 @@
     if (!status) {
       return;
     }
-    var count = load().length;
+    var count = load('queue').length;
+    var failed = load('failed').length;
+    var text = '';
     if (needsLogin && count > 0) {
-      status.textContent = status.getAttribute('data-login');
-    } else if (count === 0) {
-      status.textContent = '';
-    } else {
-      status.textContent = (count === 1 ? status.getAttribute('data-one') : status.getAttribute('data-many'))
-        .replace('{0}', String(count));
+      text = status.getAttribute('data-login');
+    } else if (count > 0) {
+      text = (count === 1 ? status.getAttribute('data-one') : status.getAttribute('data-many')).replace('{0}', String(count));
     }
+    if (failed > 0) {
+      text = (text ? text + ' ' : '') + status.getAttribute('data-failed').replace('{0}', String(failed));
+    }
+    status.textContent = text;
   }
 
   function send(reloadWhenDone) {
-    var queue = load();
+    if (!owner()) {
+      return;
+    }
+    var queue = load('queue');
     if (sending || queue.length === 0) {
       showStatus(false);
       return;
@@ -150,24 +162,29 @@
           showStatus(true); // kept until the driver has signed in again
           return;
         }
-        if (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 408
-            && response.status !== 429)) {
-          // taken, or refused for good (then sending it again would not help)
-          var rest = load();
-          rest.shift();
-          save(rest);
-          if (rest.length > 0) {
-            send(reloadWhenDone);
-          } else if (reloadWhenDone && item.next && window.location.pathname !== item.next.split('#')[0]) {
-            window.location.href = item.next;
-          } else if (reloadWhenDone) {
-            window.location.reload();
-          } else {
-            showStatus(false);
-          }
+        var refused = response.status >= 400 && response.status < 500 && response.status !== 408
+            && response.status !== 429;
+        if (!response.ok && !refused) {
+          showStatus(false); // the server could not take it now: try again later
           return;
         }
-        showStatus(false);
+        var rest = load('queue');
+        rest.shift();
+        save('queue', rest);
+        if (refused) {
+          var failed = load('failed');
+          failed.push(item);
+          save('failed', failed);
+        }
+        if (rest.length > 0) {
+          send(reloadWhenDone);
+        } else if (reloadWhenDone && item.next && window.location.pathname !== item.next.split('#')[0]) {
+          window.location.href = item.next;
+        } else if (reloadWhenDone) {
+          window.location.reload();
+        } else {
+          showStatus(false);
+        }
       })
       .catch(function () {
         sending = false;
@@ -175,14 +192,32 @@
       });
   }
 
+  /** Whether the form lacks something the server would refuse, so it is better sent the normal way. */
+  function incomplete(form) {
+    var missing = false;
+    form.querySelectorAll('[data-required-choice]').forEach(function (group) {
+      if (!group.querySelector('input:checked')) {
+        missing = true;
+      }
+    });
+    form.querySelectorAll('[data-required]').forEach(function (field) {
+      var when = field.getAttribute('data-required');
+      var needed = when === '' || !!form.querySelector('input[value="' + when + '"]:checked');
+      if (needed && field.value.trim() === '') {
+        missing = true;
+      }
+    });
+    return missing;
+  }
+
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (!form.matches || !form.matches('form[data-queue]') || !window.fetch || !window.localStorage) {
+    if (!form.matches || !form.matches('form[data-queue]') || !window.fetch || !window.localStorage || !owner()) {
       return;
     }
     var file = form.querySelector('input[type="file"]');
-    if (file && file.files && file.files.length > 0) {
-      return; // a photo goes with the form itself, which needs a connection
+    if ((file && file.files && file.files.length > 0) || incomplete(form)) {
+      return; // a photo goes with the form itself; an incomplete form gets its messages from the server
     }
     event.preventDefault();
     var fields = {};
@@ -192,10 +227,10 @@
       }
     });
     fields.at = new Date().toISOString();
-    var queue = load();
+    var queue = load('queue');
     if (!queue.some(function (item) { return item.fields.key === fields.key; })) {
       queue.push({url: form.action, fields: fields, next: form.getAttribute('data-next')});
-      save(queue);
+      save('queue', queue);
     }
     var button = form.querySelector('button[type="submit"]');
     if (button) {
@@ -217,7 +252,7 @@
     send(true);
   });
   document.addEventListener('DOMContentLoaded', function () {
-    if (document.querySelector('[data-queue-status], form[data-queue]')) {
+    if (owner()) {
       send(true);
       window.setInterval(function () {
         send(true);

@@ -123,7 +123,9 @@ class PersonaJourneysTest {
         }
         assertThat(b.find(By.cssSelector(".bottombar")).isDisplayed()).isTrue();
         assertThat(b.findAll(By.cssSelector(".bottombar a"))).hasSizeLessThanOrEqualTo(4);
-        b.clickAndWait(By.cssSelector(".bottombar a[href='/profile']"));
+        b.clickAndWait(By.cssSelector(".bottombar a[href='/driver']"));
+        assertThat(b.heading()).isIn("My trip", "Mijn rit");
+        b.open("/profile");
         assertThat(b.heading()).isIn("My details", "Mijn gegevens");
         assertThat(b.text()).contains("Piotr Kowalski", "Chauffeurs Zwolle");
         assertThat(b.overflowsSideways()).isFalse();

@@ -324,4 +324,99 @@ class TransportTest {
         mvc.perform(get("/").with(TestLogins.as(users, "warehouse"))).andExpect(status().isOk());
         mvc.perform(get("/").with(TestLogins.as(users, "planner"))).andExpect(status().isOk());
     }
+
+    @Test
+    void anOrderGoesOnOneTripOnlyAndUnknownOrdersAreRefused() {
+        Setup s = setup("Zwolle", 30);
+        Setup other = setup("Zwolle", 30);
+        long order = order(s.addresses().get(0), trips.today(), 1);
+        trips.create(new Trips.TripForm(trips.today(), s.vehicle(), s.driverId(), LocalTime.of(7, 0), List.of(order)), "test");
+        assertThatThrownBy(() -> trips.create(new Trips.TripForm(trips.today(), other.vehicle(), other.driverId(),
+                LocalTime.of(7, 0), List.of(order)), "test"))
+                .hasFieldOrPropertyWithValue("messageKey", "transport.error.orderTaken");
+        assertThatThrownBy(() -> trips.create(new Trips.TripForm(trips.today(), other.vehicle(), other.driverId(),
+                LocalTime.of(7, 0), List.of(order(other.addresses().get(0), trips.today(), 1), -5L)), "test"))
+                .hasFieldOrPropertyWithValue("messageKey", "transport.error.orderGone");
+        java.util.List<Long> withNull = new ArrayList<>();
+        withNull.add(null);
+        assertThatThrownBy(() -> trips.create(new Trips.TripForm(trips.today(), other.vehicle(), other.driverId(),
+                LocalTime.of(7, 0), withNull), "test"))
+                .hasFieldOrPropertyWithValue("messageKey", "transport.error.noOrders");
+    }
+
+    @Test
+    void aKeyCannotBeReusedForAnotherStopAndARefusedWishDoesNotUseUpItsKey() throws Exception {
+        Setup s = setup("Zwolle", 30);
+        long trip = trip(s, 1, 1);
+        List<Stop> stops = trips.stops(trip);
+        String key = UUID.randomUUID().toString();
+        mvc.perform(post("/driver/stops/" + stops.get(0).id() + "/delivered").with(csrf())
+                .with(TestLogins.as(users, s.driverLogin())).header("X-Queued", "1").param("key", key))
+                .andExpect(status().isNoContent());
+        mvc.perform(post("/driver/stops/" + stops.get(1).id() + "/delivered").with(csrf())
+                .with(TestLogins.as(users, s.driverLogin())).header("X-Queued", "1").param("key", key))
+                .andExpect(status().isConflict());
+        assertThat(trips.stops(trip).get(1).deliveredAt()).isNull();
+
+        String wishKey = UUID.randomUUID().toString();
+        mvc.perform(post("/driver/stops/" + stops.get(1).id() + "/wish").with(csrf())
+                .with(TestLogins.as(users, s.driverLogin())).header("X-Queued", "1")
+                .param("key", wishKey).param("kind", "TIMING").param("text", " "))
+                .andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/driver/stops/" + stops.get(1).id() + "/wish").with(csrf())
+                .with(TestLogins.as(users, s.driverLogin())).header("X-Queued", "1")
+                .param("key", wishKey).param("kind", "TIMING").param("text", "Na tienen graag"))
+                .andExpect(status().isNoContent());
+        assertThat(wishes.waiting()).anyMatch(w -> w.text().equals("Na tienen graag")
+                && w.addressId() == stops.get(1).address().id());
+    }
+
+    @Test
+    void aPlannedOrderStaysWithinTheVehicleAndIsFixedOnceLoadingStarts() {
+        Setup s = setup("Zwolle", 10);
+        long trip = trip(s, 4, 4);
+        Stop stop = trips.stops(trip).get(0);
+        Orders.OrderForm bigger = new Orders.OrderForm(stop.order().reference(), stop.address().id(), trips.today(),
+                LocalTime.of(8, 0), LocalTime.of(12, 0), 7, 10, 800, BigDecimal.ONE, null);
+        assertThatThrownBy(() -> orders.change(stop.order().id(), bigger))
+                .hasFieldOrPropertyWithValue("messageKey", "transport.error.tooManyPallets");
+        Orders.OrderForm fits = new Orders.OrderForm(stop.order().reference(), stop.address().id(), trips.today(),
+                LocalTime.of(8, 0), LocalTime.of(12, 0), 6, 10, 800, BigDecimal.ONE, null);
+        orders.change(stop.order().id(), fits);
+        trips.startLoading(trip, "test");
+        assertThatThrownBy(() -> orders.change(stop.order().id(), fits))
+                .hasFieldOrPropertyWithValue("messageKey", "transport.error.loadingStarted");
+    }
+
+    @Test
+    void aStopTheDriverVisitedStaysOnTheTrip() {
+        Setup s = setup("Zwolle", 30);
+        long trip = trip(s, 1, 1);
+        Stop stop = trips.stops(trip).get(0);
+        trips.arrived(UUID.randomUUID(), stop.id(), s.driverId(), null);
+        assertThatThrownBy(() -> trips.removeStop(trip, stop.id()))
+                .hasFieldOrPropertyWithValue("messageKey", "transport.error.stopVisited");
+        Stop other = trips.stops(trip).get(1);
+        trips.removeStop(trip, other.id());
+        assertThat(orders.find(other.order().id()).orElseThrow().status().name()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void warehouseStaffSeeOnlyTheirOwnSitesTrips() throws Exception {
+        Setup venlo = setup("Venlo", 30);
+        long trip = trip(venlo, 1);
+        mvc.perform(get("/transport/loading/" + trip).with(TestLogins.as(users, "warehouse")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/transport/loading/" + trip + "/start").with(csrf()).with(TestLogins.as(users, "warehouse")))
+                .andExpect(status().isNotFound());
+        assertThat(trips.find(trip).orElseThrow().loadingStartedAt()).isNull();
+        mvc.perform(get("/transport/loading/" + trip).with(TestLogins.as(users, "council")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aDepotNeedsBothCoordinates() {
+        assertThatThrownBy(() -> fleet.configure(site("Venlo"), Steering.CENTRAL, 51.39, null, "test"))
+                .hasFieldOrPropertyWithValue("messageKey", "transport.error.depotBoth");
+    }
 }

@@ -95,6 +95,9 @@ public class Fleet {
         if (steering == null) {
             throw new InvalidTransport("steering", "validation.required");
         }
+        if ((depotLat == null) != (depotLon == null)) {
+            throw new InvalidTransport(depotLat == null ? "depotLat" : "depotLon", "transport.error.depotBoth");
+        }
         if (depotLat != null && (depotLat.isNaN() || depotLat < -90 || depotLat > 90)) {
             throw new InvalidTransport("depotLat", "transport.error.latitude");
         }

@@ -154,8 +154,11 @@ public class Orders {
             throw new InvalidTransport("order", "transport.error.orderClosed");
         }
         Checked order = check(form);
-        if (existing.tripId() != null && !order.day.equals(existing.requestedOn())) {
-            throw new InvalidTransport("requestedOn", "transport.error.plannedDay");
+        if (existing.tripId() != null) {
+            if (!order.day.equals(existing.requestedOn())) {
+                throw new InvalidTransport("requestedOn", "transport.error.plannedDay");
+            }
+            checkTrip(existing, order);
         }
         try {
             jdbc.sql("""
@@ -171,6 +174,37 @@ public class Orders {
                     .param("id", id).update();
         } catch (DuplicateKeyException taken) {
             throw new InvalidTransport("reference", "transport.error.referenceExists", order.reference);
+        }
+    }
+
+    /**
+     * A planned order may change only while its trip is not being loaded, and the trip's load
+     * must still fit the vehicle afterwards.
+     */
+    private void checkTrip(Order existing, Checked changed) {
+        var trip = jdbc.sql("""
+                        select t.loading_started_at is not null as fixed, v.plate, v.capacity_pallets, v.capacity_kg
+                          from transport_trip t join transport_vehicle v on v.id = t.vehicle_id where t.id = :t for update of t
+                        """)
+                .param("t", existing.tripId())
+                .query((rs, i) -> new Object[]{rs.getBoolean(1), rs.getString(2), rs.getInt(3), rs.getInt(4)}).single();
+        if ((Boolean) trip[0]) {
+            throw new InvalidTransport("order", "transport.error.loadingStarted");
+        }
+        var others = jdbc.sql("""
+                        select coalesce(sum(o.pallets), 0), coalesce(sum(o.weight_kg), 0)
+                          from transport_stop s join transport_order o on o.id = s.order_id
+                         where s.trip_id = :t and o.id <> :o
+                        """)
+                .param("t", existing.tripId()).param("o", existing.id())
+                .query((rs, i) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
+        int pallets = others[0] + changed.pallets;
+        int kg = others[1] + changed.kg;
+        if (pallets > (Integer) trip[2]) {
+            throw new InvalidTransport("pallets", "transport.error.tooManyPallets", pallets, trip[1], trip[2]);
+        }
+        if (kg > (Integer) trip[3]) {
+            throw new InvalidTransport("weightKg", "transport.error.tooHeavy", kg, trip[1], trip[3]);
         }
     }
 

@@ -110,10 +110,12 @@ public class Trips {
     private final Fleet fleet;
     private final People people;
     private final TransportSettings settings;
+    private final Wishes wishes;
     private final Clock clock;
 
     Trips(JdbcClient jdbc, Orders orders, Customers customers, Fleet fleet, People people, TransportSettings settings,
-          Clock clock) {
+          Wishes wishes, Clock clock) {
+        this.wishes = wishes;
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
@@ -218,6 +220,13 @@ public class Trips {
 
     // ---- planning
 
+    /** Locks the trip's row until the end of the transaction, so changes to one trip happen one at a time. */
+    private Trip locked(long tripId) {
+        jdbc.sql("select id from transport_trip where id = :t for update").param("t", tripId).query(Long.class).optional()
+                .orElseThrow(() -> new InvalidTransport("trip", "transport.error.noTrip"));
+        return find(tripId).orElseThrow();
+    }
+
     @Transactional
     public long create(TripForm form, String by) {
         if (form.day() == null) {
@@ -238,9 +247,14 @@ public class Trips {
         if (form.plannedStart() == null) {
             throw new InvalidTransport("plannedStart", "validation.required");
         }
-        List<Order> chosen = orders.byIds(form.orderIds() == null ? List.of() : form.orderIds());
+        List<Long> wanted = form.orderIds() == null ? List.of()
+                : form.orderIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<Order> chosen = orders.byIds(wanted);
         if (chosen.isEmpty()) {
             throw new InvalidTransport("orderIds", "transport.error.noOrders");
+        }
+        if (chosen.size() != wanted.size()) {
+            throw new InvalidTransport("orderIds", "transport.error.orderGone");
         }
         checkOrders(chosen, form.day());
         checkCapacity(vehicle, chosen);
@@ -255,20 +269,27 @@ public class Trips {
                     .param("driver", driver.id().value()).param("start", form.plannedStart()).param("by", by)
                     .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
         } catch (DuplicateKeyException taken) {
-            throw new InvalidTransport("vehicleId", "transport.error.alreadyOnTrip");
+            boolean driverBusy = String.valueOf(taken.getMessage()).contains("driver");
+            throw new InvalidTransport(driverBusy ? "driverId" : "vehicleId",
+                    driverBusy ? "transport.error.driverBusy" : "transport.error.alreadyOnTrip");
         }
         int position = 0;
-        List<Long> ids = form.orderIds().stream().distinct().toList();
-        for (Long orderId : ids) {
+        for (Long orderId : wanted) {
             addStop(id, orderId, ++position);
         }
         return id;
     }
 
+    /** Puts an order on a trip, if nobody else planned it meanwhile (the whole change is then undone). */
     private void addStop(long tripId, long orderId, int position) {
+        int claimed = jdbc.sql("update transport_order set status = 'PLANNED' where id = :o and status = 'OPEN'")
+                .param("o", orderId).update();
+        if (claimed != 1) {
+            String reference = orders.find(orderId).map(Order::reference).orElse("?");
+            throw new InvalidTransport("orderIds", "transport.error.orderTaken", reference);
+        }
         jdbc.sql("insert into transport_stop (trip_id, order_id, position) values (:t, :o, :p)")
                 .param("t", tripId).param("o", orderId).param("p", position).update();
-        jdbc.sql("update transport_order set status = 'PLANNED' where id = :o").param("o", orderId).update();
     }
 
     private static void checkOrders(List<Order> chosen, LocalDate day) {
@@ -296,13 +317,17 @@ public class Trips {
 
     @Transactional
     public void addOrders(long tripId, List<Long> orderIds) {
-        Trip trip = find(tripId).orElseThrow(() -> new InvalidTransport("trip", "transport.error.noTrip"));
+        Trip trip = locked(tripId);
         if (trip.orderFixed()) {
             throw new InvalidTransport("trip", "transport.error.loadingStarted");
         }
-        List<Order> added = orders.byIds(orderIds);
+        List<Long> wanted = orderIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<Order> added = orders.byIds(wanted);
         if (added.isEmpty()) {
             throw new InvalidTransport("orderIds", "transport.error.noOrders");
+        }
+        if (added.size() != wanted.size()) {
+            throw new InvalidTransport("orderIds", "transport.error.orderGone");
         }
         checkOrders(added, trip.day());
         List<Order> all = new ArrayList<>(stops(tripId).stream().map(Stop::order).toList());
@@ -317,12 +342,17 @@ public class Trips {
 
     @Transactional
     public void removeStop(long tripId, long stopId) {
-        Trip trip = find(tripId).orElseThrow(() -> new InvalidTransport("trip", "transport.error.noTrip"));
+        Trip trip = locked(tripId);
         if (trip.orderFixed()) {
             throw new InvalidTransport("trip", "transport.error.loadingStarted");
         }
         Stop stop = stops(tripId).stream().filter(s -> s.id() == stopId).findFirst()
                 .orElseThrow(() -> new InvalidTransport("stop", "transport.error.noStop"));
+        if (stop.arrived() || stop.done()) {
+            throw new InvalidTransport("stop", "transport.error.stopVisited");
+        }
+        // keys of wishes recorded there go too; the wishes stay with the address
+        jdbc.sql("delete from transport_action where stop_id = :s").param("s", stopId).update();
         jdbc.sql("delete from transport_stop where id = :s").param("s", stopId).update();
         jdbc.sql("update transport_order set status = 'OPEN' where id = :o").param("o", stop.order().id()).update();
         renumber(tripId, stops(tripId).stream().map(Stop::id).toList());
@@ -331,7 +361,7 @@ public class Trips {
     /** The planner puts the stops in order, at any site, until loading starts. */
     @Transactional
     public void reorderByPlanner(long tripId, List<Long> stopIds) {
-        Trip trip = find(tripId).orElseThrow(() -> new InvalidTransport("trip", "transport.error.noTrip"));
+        Trip trip = locked(tripId);
         if (trip.orderFixed()) {
             throw new InvalidTransport("order", "transport.error.loadingStarted");
         }
@@ -343,6 +373,7 @@ public class Trips {
     public void reorderByDriver(long tripId, long driverId, List<Long> stopIds) {
         Trip trip = find(tripId).filter(t -> t.driverId() == driverId)
                 .orElseThrow(() -> new InvalidTransport("trip", "transport.error.notYourTrip"));
+        trip = locked(tripId);
         if (trip.steering() != Steering.DECENTRAL) {
             throw new InvalidTransport("order", "transport.error.centralSteering");
         }
@@ -375,6 +406,7 @@ public class Trips {
 
     @Transactional
     public void startLoading(long tripId, String by) {
+        locked(tripId);
         int changed = jdbc.sql("update transport_trip set loading_started_at = :at where id = :t and loading_started_at is null")
                 .param("at", Timestamp.from(clock.instant())).param("t", tripId).update();
         if (changed == 0) {
@@ -384,6 +416,7 @@ public class Trips {
 
     @Transactional
     public void loaded(long tripId, String by) {
+        locked(tripId);
         int changed = jdbc.sql("""
                         update transport_trip set loading_started_at = coalesce(loading_started_at, :at), loaded_at = :at,
                                loaded_by = :by
@@ -409,12 +442,20 @@ public class Trips {
             throw new InvalidTransport("key", "transport.error.noKey");
         }
         ownStop(stopId, driverId);
-        return jdbc.sql("""
+        boolean fresh = jdbc.sql("""
                         insert into transport_action (key, stop_id, kind, received_at) values (:k, :s, :kind, :at)
                         on conflict (key) do nothing
                         """)
                 .param("k", key).param("s", stopId).param("kind", action.name())
                 .param("at", Timestamp.from(clock.instant())).update() == 1;
+        if (!fresh) {
+            boolean same = jdbc.sql("select count(*) from transport_action where key = :k and stop_id = :s and kind = :kind")
+                    .param("k", key).param("s", stopId).param("kind", action.name()).query(Integer.class).single() == 1;
+            if (!same) {
+                throw new InvalidTransport("key", "transport.error.keyReused");
+            }
+        }
+        return fresh;
     }
 
     /** The trip and stop, if the stop is on a trip of this driver. */
@@ -422,9 +463,9 @@ public class Trips {
     public Stop ownStop(long stopId, long driverId) {
         Long tripId = jdbc.sql("""
                         select s.trip_id from transport_stop s join transport_trip t on t.id = s.trip_id
-                         where s.id = :s and t.driver_id = :d
+                         where s.id = :s and t.driver_id = :d and t.day = :today
                         """)
-                .param("s", stopId).param("d", driverId).query(Long.class).optional()
+                .param("s", stopId).param("d", driverId).param("today", today()).query(Long.class).optional()
                 .orElseThrow(() -> new InvalidTransport("stop", "transport.error.notYourTrip"));
         return stops(tripId).stream().filter(s -> s.id() == stopId).findFirst().orElseThrow();
     }
@@ -492,6 +533,20 @@ public class Trips {
                 .param("s", stopId).update();
         jdbc.sql("update transport_order set status = 'PROBLEM' where id = (select order_id from transport_stop where id = :s)")
                 .param("s", stopId).update();
+    }
+
+    /** A customer wish recorded at a stop: checked first, then stored once per key, at the time of the tap. */
+    @Transactional
+    public void wish(UUID key, long stopId, long driverId, Instant tapped, WishKind kind, String text, String by) {
+        if (kind == null) {
+            throw new InvalidTransport("kind", "transport.error.wishKind");
+        }
+        FormValues.text(text, "text", Wishes.MAX_TEXT, true, InvalidTransport::new);
+        Stop stop = ownStop(stopId, driverId);
+        if (!claim(key, stopId, driverId, Action.WISH)) {
+            return;
+        }
+        wishes.record(stop.address().id(), kind, text, by, stopId, false, when(tapped));
     }
 
     @Transactional(readOnly = true)

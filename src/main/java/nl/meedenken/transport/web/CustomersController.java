@@ -83,17 +83,18 @@ class CustomersController {
                       RedirectAttributes redirect) {
         Customer customer = find(id);
         Map<String, String> errors = new HashMap<>();
-        try {
-            customers.addAddress(id, new Customers.NewAddress(form.get("name"), form.get("street"), form.get("postcode"),
-                    form.get("city"), form.get("country"), decimal(form.get("latitude")), decimal(form.get("longitude")),
-                    PlanningController.time(form.get("opensAt"), "opensAt", errors),
-                    PlanningController.time(form.get("closesAt"), "closesAt", errors), form.get("hoursNote")));
-            if (errors.isEmpty()) {
+        var opens = PlanningController.time(form.get("opensAt"), "opensAt", errors);
+        var closes = PlanningController.time(form.get("closesAt"), "closesAt", errors);
+        if (errors.isEmpty()) {
+            try {
+                customers.addAddress(id, new Customers.NewAddress(form.get("name"), form.get("street"), form.get("postcode"),
+                        form.get("city"), form.get("country"), decimal(form.get("latitude")), decimal(form.get("longitude")),
+                        opens, closes, form.get("hoursNote")));
                 redirect.addFlashAttribute("saved", "transport.saved.address");
                 return "redirect:/transport/customers/" + id;
+            } catch (InvalidTransport refused) {
+                errors.put(refused.field(), refused.messageKey());
             }
-        } catch (InvalidTransport refused) {
-            errors.put(refused.field(), refused.messageKey());
         }
         return page(customer, model, new HashMap<>(form), errors);
     }

@@ -55,6 +55,12 @@ class DriverController {
         this.wishes = wishes;
     }
 
+    /** Whose queue of unsent actions the driver pages use, so drivers sharing a phone keep their own. */
+    @org.springframework.web.bind.annotation.ModelAttribute("queueOwner")
+    long queueOwner(@AuthenticationPrincipal SignedInUser me) {
+        return me.personId();
+    }
+
     private Optional<Trip> today(SignedInUser me) {
         return trips.forDriver(me.personId(), trips.today());
     }
@@ -134,12 +140,24 @@ class DriverController {
         return "redirect:/driver#stop-" + stopId;
     }
 
+    private static Object refusal(HttpServletRequest request, RedirectAttributes redirect, InvalidTransport refused) {
+        if (request.getHeader(QUEUED) != null) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN).body(refused.messageKey());
+        }
+        redirect.addFlashAttribute("refused", refused.messageKey());
+        return "redirect:/driver";
+    }
+
     @PostMapping("/stops/{id}/arrived")
     Object arrived(@PathVariable long id, @RequestParam(name = "key", required = false) String key,
                    @RequestParam(name = "at", required = false) String at, @AuthenticationPrincipal SignedInUser me,
                    HttpServletRequest request, RedirectAttributes redirect) {
         own(id, me);
-        trips.arrived(key(key), id, me.personId(), tapped(at));
+        try {
+            trips.arrived(key(key), id, me.personId(), tapped(at));
+        } catch (InvalidTransport refused) {
+            return refusal(request, redirect, refused);
+        }
         return done(request, redirect, "transport.saved.arrived", id);
     }
 
@@ -148,7 +166,11 @@ class DriverController {
                      @RequestParam(name = "at", required = false) String at, @AuthenticationPrincipal SignedInUser me,
                      HttpServletRequest request, RedirectAttributes redirect) {
         own(id, me);
-        trips.delivered(key(key), id, me.personId(), tapped(at));
+        try {
+            trips.delivered(key(key), id, me.personId(), tapped(at));
+        } catch (InvalidTransport refused) {
+            return refusal(request, redirect, refused);
+        }
         return done(request, redirect, "transport.saved.delivered", id);
     }
 
@@ -179,14 +201,8 @@ class DriverController {
         WishKind kind = Arrays.stream(WishKind.values()).filter(k -> k.name().equals(form.get("kind"))).findFirst()
                 .orElse(null);
         try {
-            if (kind == null) {
-                throw new InvalidTransport("kind", "transport.error.wishKind");
-            }
-            UUID key = key(form.get("key"));
-            if (trips.claim(key, id, me.personId(), Trips.Action.WISH)) {
-                wishes.record(stop.address().id(), kind, form.get("text"), me.displayName(), id, false,
-                        tapped(form.get("at")) == null ? Instant.now() : tapped(form.get("at")));
-            }
+            trips.wish(key(form.get("key")), id, me.personId(), tapped(form.get("at")), kind, form.get("text"),
+                    me.displayName());
         } catch (InvalidTransport refused) {
             if (request.getHeader(QUEUED) != null) {
                 return ResponseEntity.unprocessableEntity().contentType(MediaType.TEXT_PLAIN).body(refused.messageKey());

@@ -50,7 +50,7 @@ class LoadingController {
     String today(@AuthenticationPrincipal SignedInUser me, Model model) {
         Long site = siteOf(me);
         List<Trips.Plan> plans = trips.ofDay(trips.today()).stream()
-                .filter(t -> site == null || me.has(Role.PLANNER) || me.has(Role.MANAGEMENT) || t.siteId() == site)
+                .filter(t -> me.has(Role.PLANNER) || me.has(Role.MANAGEMENT) || (site != null && t.siteId() == site))
                 .map(trips::plan).toList();
         model.addAttribute("plans", plans);
         model.addAttribute("day", trips.today());
@@ -69,9 +69,21 @@ class LoadingController {
                 .findFirst().map(TeamSummary::site).map(s -> s.value()).orElse(null);
     }
 
-    @GetMapping("/{id}")
-    String loadList(@PathVariable long id, Model model) {
+    /** Warehouse staff see and load their own site's trips; planners and management all. */
+    private Trip visible(long id, SignedInUser me) {
         Trip trip = trips.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!me.has(Role.PLANNER) && !me.has(Role.MANAGEMENT)) {
+            Long site = siteOf(me);
+            if (site == null || site != trip.siteId()) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+        }
+        return trip;
+    }
+
+    @GetMapping("/{id}")
+    String loadList(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model) {
+        Trip trip = visible(id, me);
         Trips.Plan plan = trips.plan(trip);
         model.addAttribute("plan", plan);
         model.addAttribute("lines", lines(plan.stops()));
@@ -95,6 +107,7 @@ class LoadingController {
 
     @PostMapping("/{id}/start")
     String start(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+        visible(id, me);
         try {
             trips.startLoading(id, me.displayName());
             redirect.addFlashAttribute("saved", "transport.saved.loadingStarted");
@@ -106,6 +119,7 @@ class LoadingController {
 
     @PostMapping("/{id}/loaded")
     String loaded(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+        visible(id, me);
         try {
             trips.loaded(id, me.displayName());
             redirect.addFlashAttribute("saved", "transport.saved.loaded");
