@@ -258,7 +258,7 @@ class TransportTest {
     }
 
     @Test
-    void aCustomersHistoryComparesTheWindowWithTheActualTime() {
+    void aCustomersHistoryComparesTheWindowWithTheActualTime() throws Exception {
         Setup s = setup("Zwolle", 30);
         long trip = trip(s, 1, 1, 1);
         List<Stop> stops = trips.stops(trip);
@@ -280,6 +280,10 @@ class TransportTest {
         assertThat(history.delivered()).isEqualTo(3);
         assertThat(history.onTime()).isEqualTo(2);
         assertThat(history.onTimePercentage()).isEqualTo(67);
+        assertThat(mvc.perform(get("/transport/customers/" + s.customer()).param("page", "7")
+                        .with(TestLogins.as(users, "planner")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("67% op tijd: 2 van de 3 leveringen binnen het tijdvak.", "12:40:00");
         assertThat(trips.plan(trips.find(trip).orElseThrow()).lateStops()).hasSize(1)
                 .allSatisfy(stop -> assertThat(stop.minutesLate()).isEqualTo(40));
     }

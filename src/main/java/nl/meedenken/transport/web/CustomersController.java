@@ -60,8 +60,11 @@ class CustomersController {
         }
     }
 
+    static final int HISTORY_PAGE = 25;
+
     @GetMapping("/{id}")
-    String customer(@PathVariable long id, Model model) {
+    String customer(@PathVariable long id, @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+        model.addAttribute("historyPage", page);
         return page(find(id), model, new HashMap<>(), Map.of());
     }
 
@@ -70,7 +73,13 @@ class CustomersController {
         model.addAttribute("customer", customer);
         model.addAttribute("addresses", addresses);
         model.addAttribute("wishes", wishes.confirmedAt(addresses.stream().map(a -> a.id()).toList()));
-        model.addAttribute("history", customers.history(customer.id(), HISTORY_DAYS));
+        var history = customers.history(customer.id(), HISTORY_DAYS);
+        int requested = model.getAttribute("historyPage") instanceof Integer p ? p : 0;
+        int number = nl.meedenken.platform.Page.clamp(requested, history.deliveries().size(), HISTORY_PAGE);
+        int from = number * HISTORY_PAGE;
+        model.addAttribute("history", history);
+        model.addAttribute("deliveries", new nl.meedenken.platform.Page<>(history.deliveries().subList(from,
+                Math.min(history.deliveries().size(), from + HISTORY_PAGE)), number, HISTORY_PAGE, history.deliveries().size()));
         model.addAttribute("days", HISTORY_DAYS);
         model.addAttribute("kinds", WishKind.values());
         model.addAttribute("values", values);
