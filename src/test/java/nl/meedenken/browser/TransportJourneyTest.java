@@ -111,7 +111,7 @@ class TransportJourneyTest {
         driverPhone = phone;
         phone.size(Browser.PHONE).signIn(decentral, PASSWORD);
         phone.open("/driver");
-        assertThat(phone.text()).contains("Mijn rit", route.get(0).name(), "Decentraal", "Volgorde van de stops wijzigen");
+        assertThat(phone.text()).contains("Mijn rit", route.get(0).name(), "Chauffeur kiest de volgorde", "Volgorde van de stops wijzigen");
         assertThat(phone.overflowsSideways()).isFalse();
         phone.assertAccessible("driver's trip on a phone");
         phone.screenshot("driver-trip");
@@ -187,7 +187,7 @@ class TransportJourneyTest {
         phone.open("/driver");
         phone.offline(true);
         phone.click(By.cssSelector("form[action='/driver/stops/" + second.id() + "/delivered'] button"));
-        phone.waitForText("staat op je telefoon", Duration.ofSeconds(10));
+        phone.waitForText("is nog niet verstuurd", Duration.ofSeconds(10));
         assertThat(trips.stops(trip).get(1).deliveredAt()).isNull();
         phone.screenshot("driver-offline");
         phone.offline(false);
@@ -210,7 +210,7 @@ class TransportJourneyTest {
         phone.signOutEverywhere();
         phone.signIn(central, PASSWORD);
         phone.open("/driver");
-        assertThat(phone.text()).contains("Centraal", "Op jouw vestiging bepaalt de planner de volgorde van de stops.")
+        assertThat(phone.text()).contains("Planner kiest de volgorde", "Op jouw vestiging bepaalt de planner de volgorde van de stops.")
                 .doesNotContain("Volgorde van de stops wijzigen");
         assertThat(phone.findAll(By.cssSelector("a[href='/driver/order']"))).isEmpty();
         assertThat(trips.stops(centralTrip)).anyMatch(s -> s.address().id() == shared.address().id());

@@ -150,7 +150,7 @@ class TransportTest {
         // the load list is the reverse of the stop order: the driver's last stop (the first order) goes in first
         String loadList = mvc.perform(get("/transport/loading/" + trip).with(TestLogins.as(users, "warehouse")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(loadList.indexOf("1 pallets")).isLessThan(loadList.indexOf("3 pallets"));
+        assertThat(loadList.indexOf("1 pallet,")).isLessThan(loadList.indexOf("3 pallets"));
 
         trips.startLoading(trip, "test");
         assertThatThrownBy(() -> trips.reorderByDriver(trip, s.driverId(), original))

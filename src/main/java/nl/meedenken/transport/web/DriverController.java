@@ -230,6 +230,9 @@ class DriverController {
     private String orderPage(Trip trip, List<Stop> current, List<Stop> proposed, Model model) {
         model.addAttribute("trip", trip);
         model.addAttribute("stops", proposed);
+        if (!model.containsAttribute("suggested")) {
+            model.addAttribute("suggested", false);
+        }
         model.addAttribute("now", trips.estimate(trip, current));
         RouteEstimate.Result after = trips.estimate(trip, proposed);
         model.addAttribute("after", after);
@@ -263,6 +266,7 @@ class DriverController {
             }
         } else if ("suggest".equals(go)) {
             proposed = new ArrayList<>(trips.suggestion(trip, proposed));
+            model.addAttribute("suggested", true);
         } else if ("confirm".equals(go)) {
             try {
                 trips.reorderByDriver(trip.id(), me.personId(), proposed.stream().map(Stop::id).toList());
