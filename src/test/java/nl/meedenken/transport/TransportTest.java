@@ -67,6 +67,8 @@ class TransportTest {
     @Autowired
     Wishes wishes;
     @Autowired
+    nl.meedenken.transport.internal.StopActions actions;
+    @Autowired
     JdbcClient jdbc;
 
     record Setup(String driverLogin, long driverId, long vehicle, List<Long> addresses, long customer) {
@@ -264,15 +266,15 @@ class TransportTest {
         List<Stop> stops = trips.stops(trip);
         LocalDate today = trips.today();
         // two in the window (08:00-12:00), one late
-        trips.delivered(UUID.randomUUID(), stops.get(0).id(), s.driverId(), null);
+        actions.delivered(UUID.randomUUID(), stops.get(0).id(), s.driverId(), null);
         jdbc.sql("update transport_stop set delivered_at = :at where id = :s")
                 .param("at", java.sql.Timestamp.from(today.atTime(9, 15).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toInstant()))
                 .param("s", stops.get(0).id()).update();
-        trips.delivered(UUID.randomUUID(), stops.get(1).id(), s.driverId(), null);
+        actions.delivered(UUID.randomUUID(), stops.get(1).id(), s.driverId(), null);
         jdbc.sql("update transport_stop set delivered_at = :at where id = :s")
                 .param("at", java.sql.Timestamp.from(today.atTime(11, 59).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toInstant()))
                 .param("s", stops.get(1).id()).update();
-        trips.delivered(UUID.randomUUID(), stops.get(2).id(), s.driverId(), null);
+        actions.delivered(UUID.randomUUID(), stops.get(2).id(), s.driverId(), null);
         jdbc.sql("update transport_stop set delivered_at = :at where id = :s")
                 .param("at", java.sql.Timestamp.from(today.atTime(12, 40).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toInstant()))
                 .param("s", stops.get(2).id()).update();
@@ -397,7 +399,7 @@ class TransportTest {
         Setup s = setup("Zwolle", 30);
         long trip = trip(s, 1, 1);
         Stop stop = trips.stops(trip).get(0);
-        trips.arrived(UUID.randomUUID(), stop.id(), s.driverId(), null);
+        actions.arrived(UUID.randomUUID(), stop.id(), s.driverId(), null);
         assertThatThrownBy(() -> trips.removeStop(trip, stop.id()))
                 .hasFieldOrPropertyWithValue("messageKey", "transport.error.stopVisited");
         Stop other = trips.stops(trip).get(1);

@@ -5,6 +5,7 @@ import nl.meedenken.platform.SignedInUser;
 import nl.meedenken.transport.internal.InvalidTransport;
 import nl.meedenken.transport.internal.RouteEstimate;
 import nl.meedenken.transport.internal.Stop;
+import nl.meedenken.transport.internal.StopActions;
 import nl.meedenken.transport.internal.Trip;
 import nl.meedenken.transport.internal.Trips;
 import nl.meedenken.transport.internal.WishKind;
@@ -48,10 +49,12 @@ class DriverController {
     static final String QUEUED = "X-Queued";
 
     private final Trips trips;
+    private final StopActions actions;
     private final Wishes wishes;
 
-    DriverController(Trips trips, Wishes wishes) {
+    DriverController(Trips trips, StopActions actions, Wishes wishes) {
         this.trips = trips;
+        this.actions = actions;
         this.wishes = wishes;
     }
 
@@ -84,7 +87,7 @@ class DriverController {
     private static Map<String, String> keys(List<Stop> stops) {
         Map<String, String> keys = new java.util.HashMap<>();
         for (Stop stop : stops) {
-            for (Trips.Action action : Trips.Action.values()) {
+            for (StopActions.Action action : StopActions.Action.values()) {
                 keys.put(stop.id() + "-" + action.name(), UUID.randomUUID().toString());
             }
         }
@@ -110,7 +113,7 @@ class DriverController {
 
     private Stop own(long stopId, SignedInUser me) {
         try {
-            return trips.ownStop(stopId, me.personId());
+            return actions.ownStop(stopId, me.personId());
         } catch (InvalidTransport notYours) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -154,7 +157,7 @@ class DriverController {
                    HttpServletRequest request, RedirectAttributes redirect) {
         own(id, me);
         try {
-            trips.arrived(key(key), id, me.personId(), tapped(at));
+            actions.arrived(key(key), id, me.personId(), tapped(at));
         } catch (InvalidTransport refused) {
             return refusal(request, redirect, refused);
         }
@@ -167,7 +170,7 @@ class DriverController {
                      HttpServletRequest request, RedirectAttributes redirect) {
         own(id, me);
         try {
-            trips.delivered(key(key), id, me.personId(), tapped(at));
+            actions.delivered(key(key), id, me.personId(), tapped(at));
         } catch (InvalidTransport refused) {
             return refusal(request, redirect, refused);
         }
@@ -183,7 +186,7 @@ class DriverController {
         Stop.Problem kind = Arrays.stream(Stop.Problem.values()).filter(p -> p.name().equals(form.get("problem")))
                 .findFirst().orElse(null);
         try {
-            trips.problem(key(form.get("key")), id, me.personId(), tapped(form.get("at")), kind, form.get("text"),
+            actions.problem(key(form.get("key")), id, me.personId(), tapped(form.get("at")), kind, form.get("text"),
                     photo == null || photo.isEmpty() ? null : photo.getBytes());
         } catch (InvalidTransport refused) {
             if (request.getHeader(QUEUED) != null) {
@@ -201,7 +204,7 @@ class DriverController {
         WishKind kind = Arrays.stream(WishKind.values()).filter(k -> k.name().equals(form.get("kind"))).findFirst()
                 .orElse(null);
         try {
-            trips.wish(key(form.get("key")), id, me.personId(), tapped(form.get("at")), kind, form.get("text"),
+            actions.wish(key(form.get("key")), id, me.personId(), tapped(form.get("at")), kind, form.get("text"),
                     me.displayName());
         } catch (InvalidTransport refused) {
             if (request.getHeader(QUEUED) != null) {
@@ -215,7 +218,7 @@ class DriverController {
     @GetMapping("/stops/{id}/photo")
     ResponseEntity<byte[]> photo(@PathVariable long id, @AuthenticationPrincipal SignedInUser me) {
         own(id, me);
-        return Photos.response(trips.photo(id));
+        return Photos.response(actions.photo(id));
     }
 
     // ---- the driver's own order (decentral sites)

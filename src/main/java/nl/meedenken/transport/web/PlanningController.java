@@ -49,8 +49,11 @@ class PlanningController {
     private final Fleet fleet;
     private final Wishes wishes;
     private final People people;
+    private final nl.meedenken.transport.internal.StopActions actions;
 
-    PlanningController(Trips trips, Orders orders, Fleet fleet, Wishes wishes, People people) {
+    PlanningController(Trips trips, Orders orders, Fleet fleet, Wishes wishes, People people,
+                       nl.meedenken.transport.internal.StopActions actions) {
+        this.actions = actions;
         this.trips = trips;
         this.orders = orders;
         this.fleet = fleet;
@@ -191,6 +194,6 @@ class PlanningController {
 
     @GetMapping("/stops/{id}/photo")
     ResponseEntity<byte[]> photo(@PathVariable long id) {
-        return Photos.response(trips.photo(id));
+        return Photos.response(actions.photo(id));
     }
 }
