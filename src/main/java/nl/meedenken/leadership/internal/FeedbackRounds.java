@@ -167,7 +167,7 @@ public class FeedbackRounds {
 
     static String title(PersonSummary leader) {
         String name = leader.name().length() > 120 ? leader.name().substring(0, 120) + "…" : leader.name();
-        return "Feedback op leidinggeven · Leadership feedback: " + name;
+        return name + " · feedback";
     }
 
     private long insert(PersonSummary leader, CampaignId campaign, Long waveId, String actorName, Instant at) {
