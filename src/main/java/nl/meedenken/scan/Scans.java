@@ -39,10 +39,18 @@ public class Scans {
      * @param excludedPeople people the pulse is about, who are not asked
      * @param restricted     when true the scan's own pages neither list the pulse nor show its
      *                       results: the starting module shows them, through {@link #result}
+     * @param intro          shown above the pulse's own statements (for example whom they are about), or null
      */
     public record PulseRequest(String title, List<String> dimensions, List<Statement> statements, List<Long> teams,
                                LocalDate opensOn, LocalDate closesOn, String origin, String startedBy,
-                               List<Long> excludedPeople, boolean restricted) {
+                               List<Long> excludedPeople, boolean restricted, Statement intro) {
+
+        public PulseRequest(String title, List<String> dimensions, List<Statement> statements, List<Long> teams,
+                            LocalDate opensOn, LocalDate closesOn, String origin, String startedBy,
+                            List<Long> excludedPeople, boolean restricted) {
+            this(title, dimensions, statements, teams, opensOn, closesOn, origin, startedBy, excludedPeople, restricted,
+                    null);
+        }
     }
 
     /**
@@ -95,7 +103,9 @@ public class Scans {
             return new CampaignId(campaigns.startPulse(new Campaigns.Pulse(request.title(), request.dimensions(),
                     request.statements().stream().map(s -> new Campaigns.CustomStatement(s.dutch(), s.english())).toList(),
                     request.teams(), request.opensOn(), request.closesOn(), request.origin(), request.excludedPeople(),
-                    request.restricted()), request.startedBy()));
+                    request.restricted(), request.intro() == null ? null
+                    : new Campaigns.CustomStatement(request.intro().dutch(), request.intro().english())),
+                    request.startedBy()));
         } catch (InvalidScanInput refused) {
             throw new IllegalArgumentException(refused.messageKey(), refused);
         }

@@ -111,7 +111,7 @@ class LeadershipJourneyTest {
             b.findAll(By.cssSelector("form[action='/scan/campaigns/" + campaign + "/answer'] button")).get(0).click();
             b.click(By.cssSelector("label[for='rg-DRIVER']"));
             b.submit("Volgende");
-            assertThat(b.text()).contains(FeedbackRounds.STATEMENTS.get(0).dutch());
+            assertThat(b.text()).contains(FeedbackRounds.STATEMENTS.get(0).dutch(), "Je antwoorden zijn anoniem");
             for (WebElement option : b.findAll(By.cssSelector(".likert input[value='" + (i % 2 == 0 ? 4 : 5) + "']"))) {
                 b.click(By.cssSelector("label[for='" + option.getAttribute("id") + "']"));
             }

@@ -150,7 +150,7 @@ public class FeedbackRounds {
         PersonSummary leader = eligibility.leader();
         CampaignId campaign = scans.startPulse(new Scans.PulseRequest(title(leader), List.of(), STATEMENTS,
                 List.of(leader.team().value()), null, closesOn, "leadership:" + leaderId, actorName,
-                List.of(leaderId), true));
+                List.of(leaderId), true, intro(leader)));
         long id = insert(leader, campaign, waveId, actorName, clock.instant());
         notifications.tell(colleagues(leader).stream().map(p -> p.id().value()).toList(), actorId,
                 "leadership.notify.round", "/scan", leader.name());
@@ -165,9 +165,24 @@ public class FeedbackRounds {
         return waveId == null ? "" : ", wave " + waveId;
     }
 
+    /** Above the statements: whom they are about, and that nobody sees who answered what. */
+    static Scans.Statement intro(PersonSummary leader) {
+        String name = shortName(leader);
+        return new Scans.Statement("Deze vragen gaan over hoe " + name + " leidinggeeft. Je antwoorden zijn "
+                + "anoniem: " + name + " ziet alleen de uitkomst van de hele groep, en alleen als minstens "
+                + Scans.MIN_GROUP_SIZE + " mensen antwoordden.",
+                "These questions are about how " + name + " leads. Your answers are anonymous: " + name
+                        + " sees only the result of the whole group, and only if at least " + Scans.MIN_GROUP_SIZE
+                        + " people answered.");
+    }
+
     static String title(PersonSummary leader) {
-        String name = leader.name().length() > 120 ? leader.name().substring(0, 120) + "…" : leader.name();
-        return name + " · feedback";
+        return shortName(leader) + " · feedback";
+    }
+
+    /** Names can be long; a pulse's title and intro have room for 120 characters of it. */
+    private static String shortName(PersonSummary leader) {
+        return leader.name().length() > 120 ? leader.name().substring(0, 120) + "…" : leader.name();
     }
 
     private long insert(PersonSummary leader, CampaignId campaign, Long waveId, String actorName, Instant at) {
@@ -330,7 +345,7 @@ public class FeedbackRounds {
                            List<Map<String, Integer>> sheets) {
         CampaignId campaign = scans.startPulse(new Scans.PulseRequest(title(leader), List.of(), STATEMENTS,
                 List.of(leader.team().value()), opensOn, closesOn, "leadership:" + leader.id().value(), leader.name(),
-                List.of(leader.id().value()), true));
+                List.of(leader.id().value()), true, intro(leader)));
         for (Map<String, Integer> sheet : sheets) {
             scans.storeDemoSheet(campaign, leader.team().value(), nl.meedenken.scan.RoleGroup.DRIVER, sheet);
         }

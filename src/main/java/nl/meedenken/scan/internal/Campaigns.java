@@ -29,11 +29,11 @@ public class Campaigns {
     /** A short pulse with some dimensions and/or own statements, started by another module. */
     public record Pulse(String title, List<String> dimensions, List<CustomStatement> statements,
                         List<Long> targetTeams, LocalDate opensOn, LocalDate closesOn, String origin,
-                        List<Long> excludedPeople, boolean restricted) {
+                        List<Long> excludedPeople, boolean restricted, CustomStatement intro) {
 
         public Pulse(String title, List<String> dimensions, List<CustomStatement> statements, List<Long> targetTeams,
                      LocalDate closesOn, String origin) {
-            this(title, dimensions, statements, targetTeams, null, closesOn, origin, List.of(), false);
+            this(title, dimensions, statements, targetTeams, null, closesOn, origin, List.of(), false, null);
         }
     }
 
@@ -111,6 +111,10 @@ public class Campaigns {
             jdbc.sql("update scan_campaign set excluded_people = :people, restricted = :restricted where id = :id")
                     .param("people", pulse.excludedPeople().toArray(Long[]::new))
                     .param("restricted", pulse.restricted()).param("id", id).update();
+        }
+        if (pulse.intro() != null) {
+            jdbc.sql("insert into scan_pulse_intro (campaign_id, text_nl, text_en) values (:id, :nl, :en)")
+                    .param("id", id).param("nl", pulse.intro().nl()).param("en", pulse.intro().en()).update();
         }
         int position = 0;
         for (CustomStatement statement : pulse.statements()) {
@@ -208,6 +212,13 @@ public class Campaigns {
     public List<CustomStatement> customStatements(long campaignId) {
         return jdbc.sql("select text_nl, text_en from scan_custom_item where campaign_id = :id order by position")
                 .param("id", campaignId).query((rs, i) -> new CustomStatement(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** The words a pulse shows above its own statements, if it has any. */
+    @Transactional(readOnly = true)
+    public Optional<CustomStatement> intro(long campaignId) {
+        return jdbc.sql("select text_nl, text_en from scan_pulse_intro where campaign_id = :id").param("id", campaignId)
+                .query((rs, i) -> new CustomStatement(rs.getString(1), rs.getString(2))).optional();
     }
 
     @Transactional(readOnly = true)

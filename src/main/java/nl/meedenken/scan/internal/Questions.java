@@ -13,7 +13,8 @@ import java.util.List;
 public class Questions {
 
     /** One screen of statements. */
-    public record Part(String titleKey, List<Statement> statements) {
+    /** @param intro words of the pulse itself above its own statements, or null */
+    public record Part(String titleKey, List<Statement> statements, Text intro) {
     }
 
     /** A statement as shown to the respondent. */
@@ -38,7 +39,7 @@ public class Questions {
                     .map(item -> new Statement(item.code(), item.text()))
                     .toList();
             if (!statements.isEmpty()) {
-                parts.add(new Part(group.labelKey(), statements));
+                parts.add(new Part(group.labelKey(), statements, null));
             }
         }
         List<Campaigns.CustomStatement> custom = campaigns.customStatements(campaign.id());
@@ -47,7 +48,8 @@ public class Questions {
             for (int i = 0; i < custom.size(); i++) {
                 statements.add(new Statement("custom_" + (i + 1), new Text(custom.get(i).nl(), custom.get(i).en())));
             }
-            parts.add(new Part("scan.group.CUSTOM", statements));
+            Text intro = campaigns.intro(campaign.id()).map(i -> new Text(i.nl(), i.en())).orElse(null);
+            parts.add(new Part("scan.group.CUSTOM", statements, intro));
         }
         return parts;
     }
