@@ -231,6 +231,11 @@ class TransportJourneyTest {
         assertThat(office.text()).contains("op tijd", "Leveringen in de laatste 30 dagen");
         office.assertAccessible("a customer");
         office.screenshot("planner-customer");
+        office.open("/transport/trips/" + centralTrip);
+        office.clickAndWait(By.linkText("Deze rit verwijderen…"));
+        assertThat(office.text()).contains("Dit kun je niet terugdraaien.");
+        office.assertAccessible("delete a trip");
+        office.screenshot("planner-trip-delete");
         office.open("/transport/trips/new");
         office.assertAccessible("new trip");
         office.screenshot("planner-trip-new");

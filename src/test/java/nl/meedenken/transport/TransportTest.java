@@ -425,4 +425,23 @@ class TransportTest {
         assertThatThrownBy(() -> fleet.configure(site("Venlo"), Steering.CENTRAL, 51.39, null, "test"))
                 .hasFieldOrPropertyWithValue("messageKey", "transport.error.depotBoth");
     }
+
+    @Test
+    void aPlannerDeletesATripBeforeAnyStopIsVisitedAndItsOrdersCanBePlannedAgain() throws Exception {
+        Setup s = setup("Zwolle", 30);
+        long trip = trip(s, 1, 2);
+        List<Long> orderIds = trips.stops(trip).stream().map(st -> st.order().id()).toList();
+        mvc.perform(get("/transport/trips/" + trip + "/delete").with(TestLogins.as(users, "planner")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/transport/trips/" + trip + "/delete").with(csrf()).with(TestLogins.as(users, s.driverLogin())))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/transport/trips/" + trip + "/delete").with(csrf()).with(TestLogins.as(users, "planner")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(trips.find(trip)).isEmpty();
+        assertThat(orders.byIds(orderIds)).allSatisfy(o -> assertThat(o.status().name()).isEqualTo("OPEN"));
+
+        long visited = trip(s, 1);
+        actions.arrived(UUID.randomUUID(), trips.stops(visited).get(0).id(), s.driverId(), null);
+        assertThatThrownBy(() -> trips.delete(visited)).hasFieldOrPropertyWithValue("messageKey", "transport.error.tripVisited");
+    }
 }

@@ -349,6 +349,28 @@ public class Trips {
         renumber(tripId, stops(tripId).stream().map(Stop::id).toList());
     }
 
+    /**
+     * Takes a whole trip away before loading starts and before the driver visited any stop;
+     * its orders can be planned again.
+     */
+    @Transactional
+    public void delete(long tripId) {
+        Trip trip = locked(tripId);
+        if (trip.orderFixed()) {
+            throw new InvalidTransport("trip", "transport.error.loadingStarted");
+        }
+        List<Stop> stops = stops(tripId);
+        if (stops.stream().anyMatch(s -> s.arrived() || s.done())) {
+            throw new InvalidTransport("trip", "transport.error.tripVisited");
+        }
+        for (Stop stop : stops) {
+            jdbc.sql("delete from transport_action where stop_id = :s").param("s", stop.id()).update();
+            jdbc.sql("delete from transport_stop where id = :s").param("s", stop.id()).update();
+            jdbc.sql("update transport_order set status = 'OPEN' where id = :o").param("o", stop.order().id()).update();
+        }
+        jdbc.sql("delete from transport_trip where id = :t").param("t", tripId).update();
+    }
+
     /** The planner puts the stops in order, at any site, until loading starts. */
     @Transactional
     public void reorderByPlanner(long tripId, List<Long> stopIds) {

@@ -192,6 +192,26 @@ class PlanningController {
         return "redirect:/transport/trips/" + id;
     }
 
+    @GetMapping("/trips/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model) {
+        Trip trip = trips.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("plan", trips.plan(trip));
+        return "transport/trip-delete";
+    }
+
+    @PostMapping("/trips/{id}/delete")
+    String delete(@PathVariable long id, RedirectAttributes redirect) {
+        Trip trip = trips.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        try {
+            trips.delete(id);
+            redirect.addFlashAttribute("saved", "transport.saved.tripDeleted");
+            return "redirect:/transport?day=" + trip.day();
+        } catch (InvalidTransport refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+            return "redirect:/transport/trips/" + id;
+        }
+    }
+
     @GetMapping("/stops/{id}/photo")
     ResponseEntity<byte[]> photo(@PathVariable long id) {
         return Photos.response(actions.photo(id));
