@@ -22,6 +22,18 @@ public final class FormValues {
         }
     }
 
+    /**
+     * A decimal number, with a comma or a point; {@code null} when empty, {@code NaN} when it
+     * cannot be read, so the caller's own check refuses it with its own message.
+     */
+    public static Double decimal(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Double.valueOf(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     /** A date as a date input sends it ({@code 2026-11-28}); a badly written one is noted in the errors. */
     public static LocalDate date(String text, String field, Map<String, String> errors) {
         if (text == null || text.isBlank()) {

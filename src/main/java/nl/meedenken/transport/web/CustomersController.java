@@ -97,7 +97,8 @@ class CustomersController {
         if (errors.isEmpty()) {
             try {
                 customers.addAddress(id, new Customers.NewAddress(form.get("name"), form.get("street"), form.get("postcode"),
-                        form.get("city"), form.get("country"), decimal(form.get("latitude")), decimal(form.get("longitude")),
+                        form.get("city"), form.get("country"), FormValues.decimal(form.get("latitude")),
+                        FormValues.decimal(form.get("longitude")),
                         opens, closes, form.get("hoursNote")));
                 redirect.addFlashAttribute("saved", "transport.saved.address");
                 return "redirect:/transport/customers/" + id;
@@ -135,13 +136,6 @@ class CustomersController {
         return Character.toUpperCase(field.charAt(0)) + field.substring(1);
     }
 
-    private static Double decimal(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Double.valueOf(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
 
     private Customer find(long id) {
         return customers.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

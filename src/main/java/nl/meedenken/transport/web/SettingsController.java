@@ -63,7 +63,8 @@ class SettingsController {
         Steering steering = Arrays.stream(Steering.values()).filter(s -> s.name().equals(form.get("steering")))
                 .findFirst().orElse(null);
         try {
-            fleet.configure(siteId, steering, number(form.get("depotLat")), number(form.get("depotLon")), me.displayName());
+            fleet.configure(siteId, steering, FormValues.decimal(form.get("depotLat")),
+                    FormValues.decimal(form.get("depotLon")), me.displayName());
             redirect.addFlashAttribute("saved", "transport.saved.site");
             return "redirect:/transport/settings";
         } catch (InvalidTransport refused) {
@@ -86,11 +87,4 @@ class SettingsController {
         }
     }
 
-    private static Double number(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Double.valueOf(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
 }
