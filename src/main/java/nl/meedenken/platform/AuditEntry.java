@@ -27,7 +27,11 @@ public record AuditEntry(long id, Instant occurredAt, Type type, String actor, S
         FIGURES_PUBLISHED,
         FEEDBACK_ROUND_STARTED,
         FEEDBACK_ROUND_SHARED,
-        FEEDBACK_ROUND_UNSHARED;
+        FEEDBACK_ROUND_UNSHARED,
+        DRIVING_AGREEMENT_DRAFTED,
+        DRIVING_AGREEMENT_CONSENTED,
+        DRIVING_CARD_MAPPED,
+        DRIVING_DATA_DELETED;
 
         public String labelKey() {
             return "audit.type." + name();

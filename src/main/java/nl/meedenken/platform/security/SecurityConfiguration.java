@@ -35,7 +35,7 @@ class SecurityConfiguration {
 
     /** Paths anyone may open, signed in or not. */
     static final String[] PUBLIC_PATHS = {"/login", "/activate", "/setup", "/language", "/scan/answer",
-            "/scan/answer/**", "/learning/follow-up", "/webjars/**", "/css/**",
+            "/scan/answer/**", "/learning/follow-up", "/rfms-simulator/**", "/webjars/**", "/css/**",
             "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/error"};
 
     @Bean
@@ -69,6 +69,17 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/leadership", "/leadership/**")
                         .hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGEMENT.name(), Role.ADMIN.name())
+                        .requestMatchers("/driving/admin", "/driving/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/driving/agreement/*/consent").hasRole(Role.WORKS_COUNCIL.name())
+                        .requestMatchers("/driving/agreement/new", "/driving/agreement/*/edit", "/driving/agreement/*/discard")
+                        .hasRole(Role.MANAGEMENT.name())
+                        .requestMatchers(HttpMethod.POST, "/driving/agreement", "/driving/agreement/*")
+                        .hasRole(Role.MANAGEMENT.name())
+                        .requestMatchers("/driving/drivers", "/driving/drivers/**")
+                        .hasAnyRole(Role.PLANNER.name(), Role.TEAM_LEAD.name(), Role.MANAGEMENT.name())
+                        .requestMatchers("/driving/loading")
+                        .hasAnyRole(Role.DRIVER.name(), Role.WAREHOUSE.name(), Role.PLANNER.name(), Role.TEAM_LEAD.name(),
+                                Role.MANAGEMENT.name())
                         .requestMatchers("/scan/campaigns", "/scan/campaigns/**")
                         .hasAnyRole(Role.MANAGEMENT.name(), Role.WORKS_COUNCIL.name(), Role.TEAM_LEAD.name())
                         .anyRequest().authenticated())

@@ -1,0 +1,63 @@
+package nl.meedenken.platform;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs the recurring jobs modules declare as {@link RecurringTask} beans, once across all nodes:
+ * db-scheduler keeps them in the {@code scheduled_tasks} table and lets one node pick each run.
+ * Off with {@code meedenken.jobs.enabled=false} (the tests run jobs by hand).
+ */
+@Component
+public class Jobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+
+    private final DataSource dataSource;
+    private final ObjectProvider<RecurringTask<?>> tasks;
+    private final boolean enabled;
+    private Scheduler scheduler;
+
+    Jobs(DataSource dataSource, ObjectProvider<RecurringTask<?>> tasks,
+         @Value("${meedenken.jobs.enabled:true}") boolean enabled) {
+        this.dataSource = dataSource;
+        this.tasks = tasks;
+        this.enabled = enabled;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void start() {
+        List<RecurringTask<?>> recurring = tasks.orderedStream().toList();
+        if (!enabled || recurring.isEmpty() || scheduler != null) {
+            return;
+        }
+        scheduler = Scheduler.create(dataSource)
+                .startTasks(recurring.toArray(RecurringTask[]::new))
+                .threads(2)
+                .pollingInterval(Duration.ofSeconds(30))
+                .registerShutdownHook()
+                .build();
+        scheduler.start();
+        LOG.info("Recurring jobs started: {}", recurring.stream().map(t -> t.getName()).toList());
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.stop();
+            scheduler = null;
+        }
+    }
+}
