@@ -51,6 +51,35 @@ public class Ideas {
                 .param("c", challengeId).param("t", challengeTitle).param("id", ideaId).update();
     }
 
+    /** What an idea is about (a thing of another module), as stored when it was written. */
+    public record Subject(String kind, long id, String title) {
+    }
+
+    /** Notes on the idea what it is about, so its page links there and that thing can list it. */
+    @Transactional
+    public void linkToSubject(long ideaId, Subject subject) {
+        jdbc.sql("update idea set subject_kind = :k, subject_id = :s, subject_title = :t where id = :id")
+                .param("k", subject.kind()).param("s", subject.id())
+                .param("t", subject.title().length() > 200 ? subject.title().substring(0, 200) : subject.title())
+                .param("id", ideaId).update();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Subject> subjectOf(long ideaId) {
+        return jdbc.sql("select subject_kind, subject_id, subject_title from idea where id = :id and subject_kind is not null")
+                .param("id", ideaId).query((rs, i) -> new Subject(rs.getString(1), rs.getLong(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** Ideas about one thing, newest first. */
+    @Transactional(readOnly = true)
+    public List<IdeaSummary> about(String kind, long id) {
+        return jdbc.sql("select id, title, status, author_id from idea where subject_kind = :k and subject_id = :s order by id desc")
+                .param("k", kind).param("s", id)
+                .query((rs, i) -> new IdeaSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
+    }
+
     /** How many ideas someone answered since a moment, and how many of those got their first answer on time. */
     public record Answered(int ideas, int onTime) {
     }

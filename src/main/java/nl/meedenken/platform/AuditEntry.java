@@ -30,6 +30,7 @@ public record AuditEntry(long id, Instant occurredAt, Type type, String actor, S
         FEEDBACK_ROUND_UNSHARED,
         DRIVING_AGREEMENT_DRAFTED,
         DRIVING_AGREEMENT_CONSENTED,
+        DRIVING_AGREEMENT_ENDED,
         DRIVING_CARD_MAPPED,
         DRIVING_DATA_DELETED;
 

@@ -126,6 +126,21 @@ public class Agreements {
         audit.record(AuditEntry.Type.DRIVING_AGREEMENT_CONSENTED, by, "agreement #" + id, null, "consent given on " + consentOn);
     }
 
+    /**
+     * Ends the agreement in force without a new one: from now on every driver sees only their own figures
+     * again, until a new draft gets the council's consent.
+     */
+    @Transactional
+    public void end(long id, String by) {
+        Agreement agreement = find(id).orElseThrow(() -> new InvalidDriving("id", "driving.agreement.invalid.unknown"));
+        if (agreement.status() != Agreement.Status.IN_FORCE) {
+            throw new InvalidDriving("id", "driving.agreement.invalid.notInForce");
+        }
+        jdbc.sql("update driving_agreement set ended_at = :now where id = :id").param("now", Timestamp.from(clock.instant()))
+                .param("id", id).update();
+        audit.record(AuditEntry.Type.DRIVING_AGREEMENT_ENDED, by, "agreement #" + id, null, "ended without a successor");
+    }
+
     private Agreement draftOrRefuse(long id) {
         Agreement agreement = find(id).orElseThrow(() -> new InvalidDriving("id", "driving.agreement.invalid.unknown"));
         if (agreement.status() != Agreement.Status.DRAFT) {

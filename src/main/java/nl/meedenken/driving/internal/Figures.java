@@ -54,6 +54,11 @@ public record Figures(Totals totals, Map<Metric, Double> values, Map<Metric, Dou
         return values.get(metric);
     }
 
+    /** Litres per 100 km, or null. */
+    public Double fuel() {
+        return values.get(Metric.FUEL);
+    }
+
     /** The three metrics with the fewest points, weakest first (fewer when fewer have a value). */
     public List<Metric> weakest() {
         List<Metric> metrics = new ArrayList<>(points.keySet());

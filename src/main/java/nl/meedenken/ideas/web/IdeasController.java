@@ -1,5 +1,7 @@
 package nl.meedenken.ideas.web;
 
+import nl.meedenken.ideas.IdeaSubject;
+import nl.meedenken.ideas.Ideas;
 import nl.meedenken.ideas.internal.Category;
 import nl.meedenken.ideas.internal.Experiments;
 import nl.meedenken.ideas.internal.Idea;
@@ -39,7 +41,9 @@ import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -54,10 +58,14 @@ class IdeasController {
     private final ImpactOverview impact;
     private final People people;
     private final MessageSource messages;
+    private final Ideas ideaApi;
+    private final List<IdeaSubject> subjects;
 
     IdeasController(IdeaBox ideas, Experiments experiments, InnovationRoster roster, ImpactOverview impact,
-                    People people, MessageSource messages) {
+                    People people, MessageSource messages, Ideas ideaApi, List<IdeaSubject> subjects) {
         this.messages = messages;
+        this.ideaApi = ideaApi;
+        this.subjects = subjects;
         this.ideas = ideas;
         this.experiments = experiments;
         this.roster = roster;
@@ -98,8 +106,15 @@ class IdeasController {
 
     @GetMapping("/new")
     String newIdea(@RequestParam(name = "tool", required = false) String tool,
+                   @RequestParam(name = "subject", required = false) String subject,
+                   @RequestParam(name = "subjectId", required = false) Long subjectId,
                    @AuthenticationPrincipal SignedInUser me, Locale locale, Model model) {
         Map<String, String> values = new LinkedHashMap<>();
+        subject(subject, subjectId).ifPresent(about -> {
+            values.put("subject", about.kind());
+            values.put("subjectId", Long.toString(about.id()));
+            values.put("problem", messages.getMessage("ideas.form.aboutSubject", new Object[]{about.title()}, locale) + " ");
+        });
         if (tool != null && !tool.isBlank()) {
             // "improve this app" from a screen of Meedenken itself: an idea about ICT and tools, naming the screen
             String screen = tool.strip().length() > 100 ? tool.strip().substring(0, 100) : tool.strip();
@@ -129,6 +144,8 @@ class IdeasController {
                     parseCategory(form.get("category")), FormValues.number(form.get("siteId")),
                     FormValues.number(form.get("teamId")), form.get("key")), me.personId(),
                     photo == null || photo.isEmpty() ? null : new IdeaBox.Photo(photo.getBytes()));
+            subject(form.get("subject"), FormValues.number(form.get("subjectId")))
+                    .ifPresent(about -> ideaApi.linkToSubject(id, about));
             redirect.addFlashAttribute("saved", "ideas.saved.submitted");
             String due = DateTimeFormatter.ofPattern(messages.getMessage("format.date", null, "d MMM yyyy", locale), locale)
                     .format(ideas.find(id).orElseThrow().answerDueOn());
@@ -140,8 +157,19 @@ class IdeasController {
         return form(model, form, errors);
     }
 
+    /** The thing of another module an idea is about, when such a thing exists. */
+    private Optional<Ideas.Subject> subject(String kind, Long id) {
+        if (kind == null || id == null) {
+            return Optional.empty();
+        }
+        return subjects.stream().filter(s -> s.kind().equals(kind)).findFirst()
+                .flatMap(s -> s.title(id).map(title -> new Ideas.Subject(kind, id, title)));
+    }
+
     private String form(Model model, Map<String, String> values, Map<String, String> errors) {
         model.addAttribute("values", values);
+        model.addAttribute("subjectTitle", subject(values.get("subject"), FormValues.number(values.get("subjectId")))
+                .map(Ideas.Subject::title).orElse(null));
         model.addAttribute("errors", errors);
         model.addAttribute("categories", Category.values());
         model.addAttribute("sites", people.sites().stream().filter(SiteSummary::active).toList());
@@ -158,6 +186,11 @@ class IdeasController {
         model.addAttribute("comments", ideas.comments(id));
         model.addAttribute("impact", ideas.impact(id).orElse(null));
         model.addAttribute("experiments", experiments.ofIdea(id));
+        ideaApi.subjectOf(id).ifPresent(about -> {
+            model.addAttribute("subject", about);
+            model.addAttribute("subjectPath", subjects.stream().filter(s -> s.kind().equals(about.kind())).findFirst()
+                    .map(s -> s.path(about.id())).orElse(null));
+        });
         model.addAttribute("supporting", ideas.supports(id, me.personId()));
         model.addAttribute("leads", leads(me));
         model.addAttribute("answerStatuses", IdeaStatus.answers());

@@ -71,7 +71,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGEMENT.name(), Role.ADMIN.name())
                         .requestMatchers("/driving/admin", "/driving/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/driving/agreement/*/consent").hasRole(Role.WORKS_COUNCIL.name())
-                        .requestMatchers("/driving/agreement/new", "/driving/agreement/*/edit", "/driving/agreement/*/discard")
+                        .requestMatchers("/driving/agreement/new", "/driving/agreement/*/edit", "/driving/agreement/*/discard",
+                                "/driving/agreement/*/end")
                         .hasRole(Role.MANAGEMENT.name())
                         .requestMatchers(HttpMethod.POST, "/driving/agreement", "/driving/agreement/*")
                         .hasRole(Role.MANAGEMENT.name())

@@ -1,0 +1,105 @@
+package nl.meedenken.driving.internal;
+
+import nl.meedenken.transport.TripHistory;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One driver's week as the driving page shows it: the figures, the same figures over the driver's
+ * own earlier weeks, three tips, a trend over twelve weeks and the days with their trips.
+ */
+@Service
+public class DriverWeeks {
+
+    public static final int WEEKS = 12;
+
+    public record Day(LocalDate day, String plate, Figures figures) {
+    }
+
+    public record Trend(LocalDate week, Figures figures) {
+    }
+
+    public record Week(LocalDate week, Figures figures, Figures earlier, List<Metric> tips, List<Trend> trend,
+                       List<Day> days, Optional<Agreement> agreement) {
+
+        /** Whether this week is better than the earlier weeks for a metric, or null when one of them has no value. */
+        public Boolean better(Metric metric) {
+            Double now = figures.points().get(metric);
+            Double before = earlier.points().get(metric);
+            if (now == null || before == null || Math.abs(now - before) < 0.5) {
+                return null;
+            }
+            return now > before;
+        }
+    }
+
+    private final DrivingRecords records;
+    private final Agreements agreements;
+    private final Visibility visibility;
+    private final TripHistory trips;
+
+    DriverWeeks(DrivingRecords records, Agreements agreements, Visibility visibility, TripHistory trips) {
+        this.records = records;
+        this.agreements = agreements;
+        this.visibility = visibility;
+        this.trips = trips;
+    }
+
+    public Week of(long personId, LocalDate anyDayOfWeek) {
+        LocalDate week = DrivingRecords.weekOf(anyDayOfWeek);
+        Optional<Agreement> agreement = agreements.inForce();
+        Set<Metric> shown = visibility.shown();
+        Map<Metric, Integer> weights = weights();
+        Map<LocalDate, Totals> weeks = records.weeks(personId, week, WEEKS);
+        List<Trend> trend = new ArrayList<>();
+        Totals earlier = Totals.NONE;
+        for (Map.Entry<LocalDate, Totals> e : weeks.entrySet()) {
+            trend.add(new Trend(e.getKey(), Figures.of(e.getValue(), shown, weights)));
+            if (e.getKey().isBefore(week)) {
+                earlier = earlier.plus(e.getValue());
+            }
+        }
+        Figures figures = Figures.of(weeks.getOrDefault(week, Totals.NONE), shown, weights);
+        Map<LocalDate, String> plates = new HashMap<>();
+        trips.between(week, week.plusDays(6), personId).forEach(t -> plates.put(t.day(), t.plate()));
+        List<Day> days = new ArrayList<>();
+        records.days(personId, week, week.plusDays(6)).forEach((day, totals) ->
+                days.add(new Day(day, plates.get(day), Figures.of(totals, shown, weights))));
+        return new Week(week, figures, Figures.of(earlier, shown, weights), figures.weakest(), trend, days, agreement);
+    }
+
+    /** The weights in force: the agreement's, or the product's own while there is none. */
+    public Map<Metric, Integer> weights() {
+        return agreements.inForce().map(Agreement::weights).orElse(Agreement.defaultWeights());
+    }
+
+    /** Figures of several people for one week, for a team total or a leaderboard. */
+    public Map<Long, Figures> week(List<Long> personIds, LocalDate anyDayOfWeek) {
+        LocalDate week = DrivingRecords.weekOf(anyDayOfWeek);
+        Set<Metric> shown = visibility.shown();
+        Map<Metric, Integer> weights = weights();
+        Map<Long, Figures> figures = new HashMap<>();
+        records.people(personIds, week, week.plusDays(6))
+                .forEach((person, totals) -> figures.put(person, Figures.of(totals, shown, weights)));
+        return figures;
+    }
+
+    /** One set of figures for a group, or empty when fewer than {@link Visibility#MIN_DRIVERS} drove. */
+    public Optional<Figures> group(List<Long> personIds, LocalDate anyDayOfWeek) {
+        LocalDate week = DrivingRecords.weekOf(anyDayOfWeek);
+        Map<Long, Totals> people = records.people(personIds, week, week.plusDays(6));
+        long drove = people.values().stream().filter(Totals::enough).count();
+        if (drove < Visibility.MIN_DRIVERS) {
+            return Optional.empty();
+        }
+        Totals sum = people.values().stream().filter(Totals::enough).reduce(Totals.NONE, Totals::plus);
+        return Optional.of(Figures.of(sum, visibility.shown(), weights()));
+    }
+}

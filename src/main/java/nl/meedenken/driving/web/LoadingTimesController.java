@@ -1,0 +1,52 @@
+package nl.meedenken.driving.web;
+
+import nl.meedenken.driving.internal.DrivingRecords;
+import nl.meedenken.driving.internal.StopTimes;
+import nl.meedenken.platform.Page;
+import nl.meedenken.platform.Role;
+import nl.meedenken.platform.SignedInUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Smart loading: time at stops against the planned service time over the last four weeks. Everyone sees
+ * the totals; a driver sees only their own trips in the list.
+ */
+@Controller
+class LoadingTimesController {
+
+    static final int DAYS = 28;
+    static final int PAGE_SIZE = 25;
+
+    private final StopTimes stopTimes;
+    private final DrivingRecords records;
+
+    LoadingTimesController(StopTimes stopTimes, DrivingRecords records) {
+        this.stopTimes = stopTimes;
+        this.records = records;
+    }
+
+    @GetMapping("/driving/loading")
+    String loading(@RequestParam(name = "page", defaultValue = "0") int page, @AuthenticationPrincipal SignedInUser me,
+                   Model model) {
+        LocalDate to = records.today();
+        LocalDate from = to.minusDays(DAYS);
+        boolean onlyMine = me.has(Role.DRIVER) && !me.has(Role.PLANNER) && !me.has(Role.MANAGEMENT) && !me.has(Role.TEAM_LEAD);
+        StopTimes.Overview all = stopTimes.between(from, to, null);
+        List<StopTimes.Trip> trips = onlyMine ? stopTimes.between(from, to, me.personId()).trips() : all.trips();
+        int number = Page.clamp(page, trips.size(), PAGE_SIZE);
+        List<StopTimes.Trip> items = trips.subList(Math.min(trips.size(), number * PAGE_SIZE),
+                Math.min(trips.size(), (number + 1) * PAGE_SIZE));
+        model.addAttribute("summary", all.summary());
+        model.addAttribute("page", new Page<>(items, number, PAGE_SIZE, trips.size()));
+        model.addAttribute("onlyMine", onlyMine);
+        model.addAttribute("from", from);
+        return "driving/loading";
+    }
+}
