@@ -198,18 +198,24 @@ public class DrivingRecords {
         }).list();
     }
 
+    public Optional<Import> importById(long id) {
+        return jdbc.sql("select * from driving_import where id = :id").param("id", id).query(this::importRow).optional();
+    }
+
     public Page<Import> imports(int page) {
         long total = jdbc.sql("select count(*) from driving_import").query(Long.class).single();
         int number = Page.clamp(page, total, PAGE_SIZE);
         List<Import> items = jdbc.sql("select * from driving_import order by started_at desc, id desc limit :size offset :offset")
-                .param("size", PAGE_SIZE).param("offset", number * PAGE_SIZE).query((rs, n) -> {
-                    Timestamp finished = rs.getTimestamp("finished_at");
-                    return new Import(rs.getLong("id"), rs.getString("source"), rs.getTimestamp("started_at").toInstant(),
-                            finished == null ? null : finished.toInstant(), rs.getString("started_by"), rs.getInt("accepted"),
-                            rs.getInt("duplicates"), rs.getInt("unknown_vehicle"), rs.getInt("backwards"),
-                            rs.getInt("malformed"), rs.getInt("implausible"), rs.getString("failure"));
-                }).list();
+                .param("size", PAGE_SIZE).param("offset", number * PAGE_SIZE).query(this::importRow).list();
         return new Page<>(items, number, PAGE_SIZE, total);
+    }
+
+    private Import importRow(ResultSet rs, int row) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new Import(rs.getLong("id"), rs.getString("source"), rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(), rs.getString("started_by"), rs.getInt("accepted"),
+                rs.getInt("duplicates"), rs.getInt("unknown_vehicle"), rs.getInt("backwards"),
+                rs.getInt("malformed"), rs.getInt("implausible"), rs.getString("failure"));
     }
 
     public List<Problem> problems(long importId) {
