@@ -39,6 +39,13 @@ public class Telemetry {
 
     /** What one batch took in and refused. */
     public record Counts(int accepted, int duplicates, int unknown, int backwards, int malformed, int implausible) {
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
+
+        public Counts plus(Counts o) {
+            return new Counts(accepted + o.accepted, duplicates + o.duplicates, unknown + o.unknown, backwards + o.backwards,
+                    malformed + o.malformed, implausible + o.implausible);
+        }
+
         public int refused() {
             return duplicates + unknown + backwards + malformed + implausible;
         }
@@ -47,6 +54,8 @@ public class Telemetry {
     /** A truck does not drive faster than this on average between two statuses, nor burn more than this. */
     static final double MAX_AVERAGE_KMH = 130;
     static final double MAX_LITRES_PER_HOUR = 120;
+    /** A status made later than this after now is refused: one wrong clock would otherwise block the vehicle. */
+    static final Duration FUTURE = Duration.ofHours(1);
     private static final int PROBLEMS_KEPT = 200;
     private static final long LOCK = 0x6472_6976_696e_67L; // "driving"
 
@@ -113,6 +122,7 @@ public class Telemetry {
     public Counts take(long importId, List<Reading> readings, List<Problem> parseProblems) {
         return transaction.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOCK).query(Object.class).optional();
+            Instant latest = clock.instant().plus(FUTURE);
             List<Problem> problems = new ArrayList<>(parseProblems);
             List<Reading> sorted = new ArrayList<>(readings);
             sorted.sort(Comparator.comparing(Reading::vin).thenComparing(Reading::created));
@@ -124,6 +134,11 @@ public class Telemetry {
                 Baseline base = baselines.get(r.vin());
                 if (base == null) {
                     problems.add(new Problem(Problem.Reason.UNKNOWN, r.vin(), "vehicle not in the vehicle list"));
+                    continue;
+                }
+                if (r.created().isAfter(latest)) {
+                    problems.add(new Problem(Problem.Reason.IMPLAUSIBLE, r.vin(), "status of " + r.created()
+                            + " was made in the future; the vehicle's clock or the data is wrong"));
                     continue;
                 }
                 if (base.created != null && !r.created().isAfter(base.created)) {
@@ -195,6 +210,27 @@ public class Telemetry {
             if (d > Integer.MAX_VALUE) {
                 return "a counter grew by more than can be stored";
             }
+        }
+        // the other counters cannot outgrow the time or the distance in between (a counter that was
+        // missing or reset in the status before would otherwise bring its whole lifetime into one interval)
+        double seconds = hours * 3600;
+        double engineSeconds = seconds * 1.05 + 120;
+        if (delta[Counters.MOVING_S] + delta[Counters.IDLE_S] > engineSeconds) {
+            return String.format(java.util.Locale.ROOT, "%d s of driving and standing in %.0f s",
+                    delta[Counters.MOVING_S] + delta[Counters.IDLE_S], seconds);
+        }
+        if (delta[Counters.IDLE_FUEL_ML] > delta[Counters.FUEL_ML] + 1000) {
+            return "more fuel used standing still than in all (" + delta[Counters.IDLE_FUEL_ML] + " ml of "
+                    + delta[Counters.FUEL_ML] + " ml)";
+        }
+        double road = delta[Counters.ODOMETER_M] * 1.1 + 1000;
+        for (int i = Counters.CRUISE_M; i < Counters.SIZE; i++) {
+            boolean time = i >= Counters.BRAKE_S && i < Counters.SPEED_M;
+            if (delta[i] <= (time ? engineSeconds : road)) {
+                continue;
+            }
+            return time ? String.format(java.util.Locale.ROOT, "%s grew by %d s in %.0f s", counterName(i), delta[i], seconds)
+                    : counterName(i) + " grew by " + delta[i] + " m over " + delta[Counters.ODOMETER_M] + " m driven";
         }
         return null;
     }
