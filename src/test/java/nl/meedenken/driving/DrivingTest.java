@@ -72,6 +72,8 @@ class DrivingTest {
     Retention retention;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    nl.meedenken.driving.internal.StopTimes stopTimes;
 
     Optional<Agreement> before;
 
@@ -276,6 +278,48 @@ class DrivingTest {
         assertThat(retention.cleanUp()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.sql("select count(*) from driving_interval where vin = :v").param("v", vin).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void timeAtStopsComparesStopsInLoadingOrderWithStopsOutOfTurn() {
+        long driver = TestPeople.person(people, "Test chauffeur", java.util.Set.of(Role.DRIVER));
+        LocalDate day = records.today().minusDays(3);
+        long vehicle = jdbc.sql("""
+                        insert into transport_vehicle (plate, site_id, capacity_pallets, capacity_kg)
+                        values (:plate, 1, 20, 20000) returning id""")
+                .param("plate", "S-" + TestPeople.uniqueNumber()).query(Long.class).single();
+        long trip = jdbc.sql("""
+                        insert into transport_trip (day, site_id, vehicle_id, driver_id, planned_start, loading_started_at,
+                               loaded_at, created_by, created_at)
+                        values (:day, 1, :vehicle, :driver, '07:00', now(), now(), 'test', now()) returning id""")
+                .param("day", day).param("vehicle", vehicle).param("driver", driver).query(Long.class).single();
+        long address = jdbc.sql("select id from transport_address limit 1").query(Long.class).single();
+        long customer = jdbc.sql("select customer_id from transport_address where id = :a").param("a", address)
+                .query(Long.class).single();
+        // loaded for 1, 2, 3; visited 1 (10 min), 3 out of turn (20 min), then 2 (10 min)
+        int[][] visits = {{1, 9 * 60, 10}, {3, 9 * 60 + 30, 20}, {2, 10 * 60 + 15, 10}};
+        for (int[] v : visits) {
+            long order = jdbc.sql("""
+                            insert into transport_order (reference, customer_id, address_id, requested_on, window_from,
+                                   window_to, pallets, colli, weight_kg, volume_m3, status, created_by, created_at)
+                            values (:ref, :customer, :address, :day, '08:00', '16:00', 1, 1, 100, 1, 'DELIVERED', 'test', now())
+                            returning id""")
+                    .param("ref", "ST-" + TestPeople.uniqueNumber()).param("customer", customer).param("address", address)
+                    .param("day", day).query(Long.class).single();
+            Instant arrived = day.atStartOfDay(DrivingRecords.LOCAL).toInstant().plus(v[1], ChronoUnit.MINUTES);
+            jdbc.sql("""
+                            insert into transport_stop (trip_id, order_id, position, arrived_at, delivered_at)
+                            values (:trip, :order, :position, :arrived, :delivered)""")
+                    .param("trip", trip).param("order", order).param("position", v[0])
+                    .param("arrived", Timestamp.from(arrived))
+                    .param("delivered", Timestamp.from(arrived.plus(v[2], ChronoUnit.MINUTES))).update();
+        }
+        var row = stopTimes.between(day, day, driver).trips().stream().filter(t -> t.trip().tripId() == trip)
+                .findFirst().orElseThrow();
+        assertThat(row.measured()).isEqualTo(3);
+        assertThat(row.actualMinutes()).isCloseTo(40.0, within(1e-9));
+        assertThat(row.plannedMinutes()).isCloseTo(45.0, within(1e-9));
+        assertThat(row.outOfTurn()).as("only stop 3 was visited before an earlier one").isEqualTo(1);
     }
 
     private long accesses(long driverId) {

@@ -58,7 +58,9 @@ class DrivingDemo {
                 .collect(Collectors.toMap(PersonSummary::name, Function.identity(), (a, b) -> a));
         LocalDate firstDay = simulator.firstDay();
         rfms.importSimulated(simulator, firstDay.atStartOfDay(DrivingRecords.LOCAL).toInstant(), clock.instant(), "demo");
-        List<RfmsSimulator.SimDriver> cards = simulator.drivers();
+        // Piotr, the first of the list, gets a card whose driving is improving week by week
+        List<RfmsSimulator.SimDriver> cards = new java.util.ArrayList<>(simulator.drivers());
+        cards.sort(java.util.Comparator.comparing(d -> d.style() == RfmsSimulator.Style.ECO_LEARNER ? 0 : 1));
         for (int i = 0; i < cards.size() && i < DRIVERS.size(); i++) {
             PersonSummary person = drivers.get(DRIVERS.get(i));
             if (person != null) {

@@ -39,6 +39,7 @@ public final class RfmsJson {
     private RfmsJson() {
     }
 
+    /** Reads a VehicleStatusResponseObject. */
     public static Statuses statuses(byte[] document) {
         List<Reading> readings = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -67,6 +68,7 @@ public final class RfmsJson {
                 instant(root.get("requestServerDateTime")), lastReceived);
     }
 
+    /** Reads a VehicleResponseObject. */
     public static Vehicles vehicles(byte[] document) {
         List<Vehicle> vehicles = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -91,6 +93,7 @@ public final class RfmsJson {
         return new Vehicles(vehicles, problems, root.path("moreDataAvailable").asBoolean(false));
     }
 
+    /** Reads a VehiclePositionResponseObject. */
     public static Positions positions(byte[] document) {
         List<Position> positions = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();

@@ -71,7 +71,7 @@ public class StopTimes {
                     outSum += minutes;
                 }
             }
-            if (driverId == null || t.driverId() == driverId) {
+            if (measured > 0 && (driverId == null || t.driverId() == driverId)) {
                 trips.add(new Trip(t, t.stops().size(), measured, (double) measured * t.plannedServiceMinutes(), actual, outOfTurn));
             }
         }

@@ -101,6 +101,7 @@ class DrivingController {
         model.addAttribute("harshBraking", settings.harshBraking());
         model.addAttribute("harshAcceleration", settings.harshAcceleration());
         model.addAttribute("speedEdge", Counters.speedEdge(settings.speedLimit()));
+        model.addAttribute("speedLimit", settings.speedLimit());
         return "driving/formula";
     }
 

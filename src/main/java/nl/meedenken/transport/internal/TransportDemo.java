@@ -208,28 +208,43 @@ class TransportDemo {
                 .param("loaded", Timestamp.from(day.atTime(6, 30).atZone(LOCAL).toInstant()))
                 .param("created", Timestamp.from(day.minusDays(1).atTime(15, 0).atZone(LOCAL).toInstant()))
                 .query(Long.class).single();
-        int position = 0;
+        // first when the driver was at each stop, then how long it took: a stop visited out of the loading
+        // order takes longer, because its goods are not at the doors
+        List<Long> orderIds = new ArrayList<>();
+        List<LocalTime> times = new ArrayList<>();
+        List<Boolean> problems = new ArrayList<>();
         for (Address address : route) {
             long order = order(address, day, ++reference, random);
             Order o = orders.find(order).orElseThrow();
-            position++;
             boolean problem = random.nextDouble() < 0.04;
             boolean late = !problem && random.nextDouble() < 0.14;
-            LocalTime at = late ? o.windowTo().plusMinutes(5 + random.nextInt(50))
-                    : o.windowFrom().plusMinutes(random.nextInt(170)).plusSeconds(random.nextInt(60));
-            Timestamp when = Timestamp.from(day.atTime(at).atZone(LOCAL).toInstant());
+            orderIds.add(order);
+            problems.add(problem);
+            times.add(late ? o.windowTo().plusMinutes(5 + random.nextInt(50))
+                    : o.windowFrom().plusMinutes(random.nextInt(170)).plusSeconds(random.nextInt(60)));
+        }
+        for (int i = 0; i < orderIds.size(); i++) {
+            boolean inTurn = true;
+            for (int j = 0; j < i; j++) {
+                if (times.get(j).isAfter(times.get(i))) {
+                    inTurn = false;
+                }
+            }
+            boolean problem = problems.get(i);
+            Timestamp when = Timestamp.from(day.atTime(times.get(i)).atZone(LOCAL).toInstant());
+            int minutesAtStop = 8 + random.nextInt(6) + (inTurn ? 0 : 5 + random.nextInt(8));
             jdbc.sql("""
                             insert into transport_stop (trip_id, order_id, position, arrived_at, delivered_at, problem,
                                    problem_text, problem_at)
                             values (:trip, :order, :position, :arrived, :delivered, :problem, :text, :problemAt)
                             """)
-                    .param("trip", trip).param("order", order).param("position", position)
-                    .param("arrived", Timestamp.from(when.toInstant().minusSeconds(600)))
+                    .param("trip", trip).param("order", orderIds.get(i)).param("position", i + 1)
+                    .param("arrived", Timestamp.from(when.toInstant().minusSeconds(60L * minutesAtStop)))
                     .param("delivered", problem ? null : when).param("problem", problem ? "NOBODY" : null)
                     .param("text", problem ? "Filiaal nog dicht, niemand nam op." : null)
                     .param("problemAt", problem ? when : null).update();
             jdbc.sql("update transport_order set status = :status where id = :id")
-                    .param("status", problem ? "PROBLEM" : "DELIVERED").param("id", order).update();
+                    .param("status", problem ? "PROBLEM" : "DELIVERED").param("id", orderIds.get(i)).update();
         }
         return reference;
     }
