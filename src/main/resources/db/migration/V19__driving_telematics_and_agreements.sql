@@ -99,15 +99,19 @@ create table driving_agreement (
     consent_recorded_at    timestamptz,
     ended_at               timestamptz
 );
+-- at most one agreement in force at a time
+create unique index driving_agreement_in_force on driving_agreement ((true)) where consent_on is not null and ended_at is null;
 
--- A driver's own choice to appear on the team leaderboard (only where the agreement allows one).
+-- A driver's own choice to appear on the team leaderboard, under one agreement: a new agreement asks again.
 create table driving_leaderboard_choice (
-    person_id   bigint       primary key,
-    opted_in    boolean      not null,
-    changed_at  timestamptz  not null
+    person_id     bigint       primary key,
+    agreement_id  bigint       not null references driving_agreement (id),
+    opted_in      boolean      not null,
+    changed_at    timestamptz  not null
 );
 
--- Every time someone other than the driver opened that driver's individual figures.
+-- Every time someone other than the driver opened that driver's individual figures (and which week),
+-- or an administrator linked the driver's card to someone else or to the driver.
 create table driving_access (
     id           bigint generated always as identity primary key,
     driver_id    bigint        not null,
@@ -115,6 +119,7 @@ create table driving_access (
     viewer_name  varchar(200)  not null,
     viewer_role  varchar(20)   not null,
     viewed_at    timestamptz   not null,
-    what         varchar(20)   not null
+    what         varchar(20)   not null,
+    week         date
 );
 create index driving_access_driver on driving_access (driver_id, viewed_at desc);

@@ -31,6 +31,7 @@ public record AuditEntry(long id, Instant occurredAt, Type type, String actor, S
         DRIVING_AGREEMENT_DRAFTED,
         DRIVING_AGREEMENT_CONSENTED,
         DRIVING_AGREEMENT_ENDED,
+        DRIVING_AGREEMENT_DISCARDED,
         DRIVING_CARD_MAPPED,
         DRIVING_DATA_DELETED;
 

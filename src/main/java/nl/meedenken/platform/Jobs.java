@@ -53,6 +53,18 @@ public class Jobs {
         LOG.info("Recurring jobs started: {}", recurring.stream().map(t -> t.getName()).toList());
     }
 
+    /**
+     * Asks for the next run of a recurring job now rather than at its time; false when jobs are off here
+     * (then the caller does the work itself).
+     */
+    public synchronized boolean runSoon(String taskName) {
+        if (scheduler == null) {
+            return false;
+        }
+        return scheduler.reschedule(com.github.kagkarlsson.scheduler.task.TaskInstanceId.of(taskName, RecurringTask.INSTANCE),
+                java.time.Instant.now());
+    }
+
     @EventListener(ContextClosedEvent.class)
     synchronized void stop() {
         if (scheduler != null) {

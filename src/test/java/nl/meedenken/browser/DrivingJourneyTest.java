@@ -119,9 +119,9 @@ class DrivingJourneyTest {
         b.type("retentionDays", "5");
         b.submit("Concept opslaan");
         assertThat(b.text()).contains("Vul een aantal dagen in tussen 28 en 730");
-        b.type("retentionDays", "120");
         b.assertAccessible("drafting an agreement");
         b.screenshot("driving-agreement-form");
+        b.type("retentionDays", "120");
         b.submit("Concept opslaan");
         assertThat(b.text()).contains("Het concept is opgeslagen", "Concept");
         long draft = agreements.all().stream().filter(a -> a.status() == Agreement.Status.DRAFT).findFirst()
@@ -155,11 +155,12 @@ class DrivingJourneyTest {
         b.signOutEverywhere();
         b.size(Browser.DESKTOP).signIn("planner", "demo");
         b.open("/driving/loading");
-        assertThat(b.text()).contains("Tijd bij stops", "Helpt de laadvolgorde?", "Stops in laadvolgorde");
+        assertThat(b.text()).contains("Tijd bij stops", "Helpt de laadvolgorde?", "Stops in laadvolgorde",
+                "de laadvolgorde helpt");
         b.assertAccessible("time at stops");
         b.screenshot("driving-loading-planner");
         b.open("/driving/drivers");
-        assertThat(b.text()).contains("De afspraak over rijgegevens laat je de cijfers van losse chauffeurs niet openen");
+        assertThat(b.text()).contains("De afspraak over rijgegevens laat je de cijfers van één chauffeur niet openen");
 
         // the administrator links a card and reads an import
         b.signOutEverywhere();

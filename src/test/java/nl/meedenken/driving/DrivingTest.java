@@ -89,15 +89,19 @@ class DrivingTest {
         before.ifPresent(a -> {
             long id = agreements.draft(new Agreements.Draft(a.purpose(), a.metrics(), a.teamAggregate(), a.plannerIndividual(),
                     a.managementIndividual(), a.leaderboard(), a.retentionDays(), a.weights()), "test");
-            agreements.consent(id, a.consentOn(), "test");
+            agreements.consent(id, a.consentOn(), "test council");
         });
     }
 
     private void agreement(boolean team, boolean planner, boolean management, int retentionDays) {
+        agreement(team, planner, management, retentionDays, records.today().minusDays(30));
+    }
+
+    private void agreement(boolean team, boolean planner, boolean management, int retentionDays, LocalDate consentOn) {
         agreements.inForce().ifPresent(a -> agreements.end(a.id(), "test"));
         long id = agreements.draft(new Agreements.Draft("Test: zuinig en veilig rijden, nooit voor beoordeling.",
                 EnumSet.allOf(Metric.class), team, planner, management, false, retentionDays, Agreement.defaultWeights()), "test");
-        agreements.consent(id, LocalDate.now().minusDays(1), "test");
+        agreements.consent(id, consentOn, "test council");
     }
 
     private void noAgreement() {
@@ -196,6 +200,48 @@ class DrivingTest {
         mvc.perform(get("/driving/drivers/" + d.id()).with(TestLogins.as(users, planner))).andExpect(status().isOk());
         mvc.perform(get("/driving/drivers/" + d.id()).with(TestLogins.as(users, manager))).andExpect(status().isForbidden());
         assertThat(accesses(d.id())).isEqualTo(3);
+    }
+
+    @Test
+    void dataFromBeforeTheConsentStaysTheDriversOwn() throws Exception {
+        agreement(false, false, true, 180, records.today());
+        Driver d = driverWithData(TestPeople.team(teams));
+        jdbc.sql("update driving_interval set ended_at = ended_at - interval '2 days', started_at = started_at - interval '2 days' where card = :c")
+                .param("c", d.card()).update();
+        String day = records.today().minusDays(2).toString();
+        String manager = TestPeople.withAccount(people, accounts, "secret-password-1", Role.MANAGEMENT);
+        mvc.perform(get("/driving/drivers/" + d.id()).param("week", day).with(TestLogins.as(users, manager)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("30,0"))));
+        mvc.perform(get("/driving").param("week", day).with(TestLogins.as(users, d.login())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("30,0")));
+        mvc.perform(get("/driving/access").with(TestLogins.as(users, d.login())))
+                .andExpect(content().string(containsString("Je cijfers, week van")));
+    }
+
+    @Test
+    void onlyDriversJoinTheLeaderboardAndOnlyWhereTheAgreementAllowsIt() throws Exception {
+        noAgreement();
+        long team = TestPeople.team(teams);
+        Driver d = driverWithData(team);
+        mvc.perform(post("/driving/leaderboard").with(csrf()).param("optIn", "true").with(TestLogins.as(users, d.login())))
+                .andExpect(redirectedUrl("/driving"));
+        assertThat(jdbc.sql("select count(*) from driving_leaderboard_choice where person_id = :p").param("p", d.id())
+                .query(Long.class).single()).as("no agreement allows a leaderboard").isZero();
+        String lead = TestPeople.loginInTeam(people, accounts, team, Role.TEAM_LEAD);
+        mvc.perform(post("/driving/leaderboard").with(csrf()).param("optIn", "true").with(TestLogins.as(users, lead)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDriverSeesWhenTheirCardIsLinkedToSomeoneElse() throws Exception {
+        Driver d = driverWithData(TestPeople.team(teams));
+        Driver other = driverWithData(TestPeople.team(teams));
+        mvc.perform(post("/driving/admin/cards").with(csrf()).param("card", d.card()).param("person", Long.toString(other.id()))
+                .with(TestLogins.as(users, "admin"))).andExpect(redirectedUrl("/driving/admin"));
+        mvc.perform(get("/driving/access").with(TestLogins.as(users, d.login())))
+                .andExpect(content().string(containsString("Heeft je chauffeurskaart aan iemand anders gekoppeld")));
+        mvc.perform(get("/driving/access").with(TestLogins.as(users, other.login())))
+                .andExpect(content().string(containsString("Heeft een chauffeurskaart aan jou gekoppeld")));
     }
 
     @Test

@@ -17,6 +17,11 @@ public record Agreement(long id, String purpose, Set<Metric> metrics, boolean te
 
     public enum Status { DRAFT, IN_FORCE, ENDED }
 
+    /** Changes whenever a draft is saved; a consent names the version the council read. */
+    public long version() {
+        return draftedAt.toEpochMilli();
+    }
+
     public Status status() {
         if (consentOn == null) {
             return Status.DRAFT;

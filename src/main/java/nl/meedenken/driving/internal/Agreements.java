@@ -100,7 +100,7 @@ public class Agreements {
     public void discard(long id, String by) {
         draftOrRefuse(id);
         jdbc.sql("delete from driving_agreement where id = :id and consent_on is null").param("id", id).update();
-        audit.record(AuditEntry.Type.DRIVING_AGREEMENT_DRAFTED, by, "agreement #" + id, null, "draft discarded");
+        audit.record(AuditEntry.Type.DRIVING_AGREEMENT_DISCARDED, by, "agreement #" + id, null, "draft discarded");
     }
 
     /**
@@ -109,14 +109,35 @@ public class Agreements {
      */
     @Transactional
     public void consent(long id, LocalDate consentOn, String by) {
-        draftOrRefuse(id);
+        consent(id, null, consentOn, by);
+    }
+
+    /**
+     * Records consent to the draft as the council member read it: {@code readVersion} is the draft's
+     * {@link Agreement#version()} shown on their screen; when management changed the draft since, the consent
+     * is refused. The person who drafted an agreement cannot also record the council's consent.
+     */
+    @Transactional
+    public void consent(long id, Long readVersion, LocalDate consentOn, String by) {
+        Agreement draft = draftOrRefuse(id);
+        if (readVersion != null && readVersion != draft.version()) {
+            throw new InvalidDriving("id", "driving.agreement.invalid.changedSince");
+        }
+        if (draft.draftedBy().equals(by)) {
+            throw new InvalidDriving("id", "driving.agreement.invalid.ownDraft");
+        }
         if (consentOn == null) {
             throw new InvalidDriving("consentOn", "driving.agreement.invalid.consentDate");
         }
-        if (consentOn.isAfter(LocalDate.now(clock))) {
+        if (consentOn.isAfter(LocalDate.now(clock.withZone(DrivingRecords.LOCAL)))) {
             throw new InvalidDriving("consentOn", "driving.agreement.invalid.consentFuture");
         }
+        if (consentOn.isBefore(draft.draftedAt().atZone(DrivingRecords.LOCAL).toLocalDate().minusYears(1))) {
+            throw new InvalidDriving("consentOn", "driving.agreement.invalid.consentPast");
+        }
         Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("select id from driving_agreement where consent_on is not null and ended_at is null for update")
+                .query(Long.class).list();
         jdbc.sql("update driving_agreement set ended_at = :now where consent_on is not null and ended_at is null")
                 .param("now", now).update();
         jdbc.sql("""
@@ -132,7 +153,9 @@ public class Agreements {
      */
     @Transactional
     public void end(long id, String by) {
-        Agreement agreement = find(id).orElseThrow(() -> new InvalidDriving("id", "driving.agreement.invalid.unknown"));
+        Agreement agreement = jdbc.sql("select * from driving_agreement where id = :id for update").param("id", id)
+                .query(this::agreement).optional()
+                .orElseThrow(() -> new InvalidDriving("id", "driving.agreement.invalid.unknown"));
         if (agreement.status() != Agreement.Status.IN_FORCE) {
             throw new InvalidDriving("id", "driving.agreement.invalid.notInForce");
         }
@@ -141,8 +164,11 @@ public class Agreements {
         audit.record(AuditEntry.Type.DRIVING_AGREEMENT_ENDED, by, "agreement #" + id, null, "ended without a successor");
     }
 
+    /** The draft, locked until the end of the transaction, so a change, a discard and a consent never cross. */
     private Agreement draftOrRefuse(long id) {
-        Agreement agreement = find(id).orElseThrow(() -> new InvalidDriving("id", "driving.agreement.invalid.unknown"));
+        Agreement agreement = jdbc.sql("select * from driving_agreement where id = :id for update").param("id", id)
+                .query(this::agreement).optional()
+                .orElseThrow(() -> new InvalidDriving("id", "driving.agreement.invalid.unknown"));
         if (agreement.status() != Agreement.Status.DRAFT) {
             throw new InvalidDriving("id", "driving.agreement.invalid.notDraft");
         }

@@ -3,6 +3,7 @@ package nl.meedenken.driving.internal;
 import nl.meedenken.transport.TripHistory;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,20 +45,32 @@ public class DriverWeeks {
     private final Agreements agreements;
     private final Visibility visibility;
     private final TripHistory trips;
+    private final Retention retention;
 
-    DriverWeeks(DrivingRecords records, Agreements agreements, Visibility visibility, TripHistory trips) {
+    DriverWeeks(DrivingRecords records, Agreements agreements, Visibility visibility, TripHistory trips, Retention retention) {
         this.records = records;
         this.agreements = agreements;
         this.visibility = visibility;
         this.trips = trips;
+        this.retention = retention;
     }
 
+    /** The week as the driver sees it. */
     public Week of(long personId, LocalDate anyDayOfWeek) {
+        return of(personId, anyDayOfWeek, Instant.EPOCH);
+    }
+
+    /**
+     * The week with only data from {@code notBefore} on (for someone other than the driver: from the agreement's
+     * consent), and never data past the retention period.
+     */
+    public Week of(long personId, LocalDate anyDayOfWeek, Instant notBefore) {
+        Instant since = later(notBefore, retention.keptFrom());
         LocalDate week = DrivingRecords.weekOf(anyDayOfWeek);
         Optional<Agreement> agreement = agreements.inForce();
         Set<Metric> shown = visibility.shown();
         Map<Metric, Integer> weights = weights();
-        Map<LocalDate, Totals> weeks = records.weeks(personId, week, WEEKS);
+        Map<LocalDate, Totals> weeks = records.weeks(personId, week, WEEKS, since);
         List<Trend> trend = new ArrayList<>();
         Totals earlier = Totals.NONE;
         for (Map.Entry<LocalDate, Totals> e : weeks.entrySet()) {
@@ -70,9 +83,13 @@ public class DriverWeeks {
         Map<LocalDate, String> plates = new HashMap<>();
         trips.between(week, week.plusDays(6), personId).forEach(t -> plates.put(t.day(), t.plate()));
         List<Day> days = new ArrayList<>();
-        records.days(personId, week, week.plusDays(6)).forEach((day, totals) ->
+        records.days(personId, week, week.plusDays(6), since).forEach((day, totals) ->
                 days.add(new Day(day, plates.get(day), Figures.of(totals, shown, weights))));
         return new Week(week, figures, Figures.of(earlier, shown, weights), figures.weakest(), trend, days, agreement);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** The weights in force: the agreement's, or the product's own while there is none. */
@@ -81,12 +98,12 @@ public class DriverWeeks {
     }
 
     /** Figures of several people for one week, for a team total or a leaderboard. */
-    public Map<Long, Figures> week(List<Long> personIds, LocalDate anyDayOfWeek) {
+    public Map<Long, Figures> week(List<Long> personIds, LocalDate anyDayOfWeek, Instant since) {
         LocalDate week = DrivingRecords.weekOf(anyDayOfWeek);
         Set<Metric> shown = visibility.shown();
         Map<Metric, Integer> weights = weights();
         Map<Long, Figures> figures = new HashMap<>();
-        records.people(personIds, week, week.plusDays(6))
+        records.people(personIds, week, week.plusDays(6), later(since, retention.keptFrom()))
                 .forEach((person, totals) -> figures.put(person, Figures.of(totals, shown, weights)));
         return figures;
     }
@@ -94,7 +111,9 @@ public class DriverWeeks {
     /** One set of figures for a group, or empty when fewer than {@link Visibility#MIN_DRIVERS} drove. */
     public Optional<Figures> group(List<Long> personIds, LocalDate anyDayOfWeek) {
         LocalDate week = DrivingRecords.weekOf(anyDayOfWeek);
-        Map<Long, Totals> people = records.people(personIds, week, week.plusDays(6));
+        Instant since = agreements.inForce().map(a -> a.consentOn().atStartOfDay(DrivingRecords.LOCAL).toInstant())
+                .orElse(Instant.MAX);
+        Map<Long, Totals> people = records.people(personIds, week, week.plusDays(6), later(since, retention.keptFrom()));
         long drove = people.values().stream().filter(Totals::enough).count();
         if (drove < Visibility.MIN_DRIVERS) {
             return Optional.empty();

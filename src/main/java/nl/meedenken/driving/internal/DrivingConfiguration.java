@@ -26,7 +26,7 @@ class DrivingConfiguration {
     /** Polls the rFMS server every {@code meedenken.driving.poll-every}, on one node at a time; nothing without a URL. */
     @Bean
     RecurringTask<Void> rfmsImportTask(DrivingSettings settings, RfmsImport rfmsImport) {
-        return Tasks.recurring("driving-rfms-import", FixedDelay.of(settings.pollEvery()))
+        return Tasks.recurring(RfmsImport.TASK, FixedDelay.of(settings.pollEvery()))
                 .execute((instance, context) -> {
                     if (settings.rfmsConfigured()) {
                         rfmsImport.run("rFMS");

@@ -85,16 +85,22 @@ class DrivingDemo {
                 visibility.chooseLeaderboard(person.id().value(), true);
             }
         }
+        // they joined soon after the agreement took effect
+        jdbc.sql("update driving_leaderboard_choice set changed_at = :at")
+                .param("at", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(77)))).update();
         PersonSummary piotr = drivers.get("Piotr Kowalski");
         people.withRole(Role.TEAM_LEAD).stream().filter(p -> p.name().equals("Ruud Jansen")).findFirst()
                 .ifPresent(ruud -> {
                     if (piotr != null) {
                         jdbc.sql("""
-                                        insert into driving_access (driver_id, viewer_id, viewer_name, viewer_role, viewed_at, what)
-                                        values (:driver, :viewer, :name, 'TEAM_LEAD', :at, 'WEEK')
+                                        insert into driving_access (driver_id, viewer_id, viewer_name, viewer_role, viewed_at, what,
+                                               week)
+                                        values (:driver, :viewer, :name, 'TEAM_LEAD', :at, 'WEEK', :week)
                                         """)
                                 .param("driver", piotr.id().value()).param("viewer", ruud.id().value())
                                 .param("name", ruud.name())
+                                .param("week", DrivingRecords.weekOf(LocalDate.now(clock.withZone(DrivingRecords.LOCAL))
+                                        .minusDays(9)))
                                 .param("at", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(9))))
                                 .update();
                     }

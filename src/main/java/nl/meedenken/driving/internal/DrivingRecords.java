@@ -74,6 +74,11 @@ public class DrivingRecords {
 
     /** Totals per week (keyed by its Monday) for {@code count} weeks ending with the week of {@code lastWeek}. */
     public Map<LocalDate, Totals> weeks(long personId, LocalDate lastWeek, int count) {
+        return weeks(personId, lastWeek, count, Instant.EPOCH);
+    }
+
+    /** As {@link #weeks(long, LocalDate, int)}, counting only intervals that ended at or after {@code since}. */
+    public Map<LocalDate, Totals> weeks(long personId, LocalDate lastWeek, int count, Instant since) {
         LocalDate first = weekOf(lastWeek).minusWeeks(count - 1L);
         Map<LocalDate, Totals> weeks = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
@@ -81,25 +86,26 @@ public class DrivingRecords {
         }
         jdbc.sql("select (date_trunc('week', i.ended_at at time zone 'Europe/Amsterdam'))::date period, " + SUMS + """
                         from driving_interval i join driving_card c on c.card = i.card
-                        where c.person_id = :person and i.ended_at >= :from and i.ended_at < :to
+                        where c.person_id = :person and i.ended_at >= :from and i.ended_at < :to and i.ended_at >= :since
                         group by 1
                         """)
                 .params(thresholds()).param("person", personId).param("from", start(first))
-                .param("to", start(first.plusWeeks(count))).query(rs -> {
+                .param("to", start(first.plusWeeks(count))).param("since", Timestamp.from(since)).query(rs -> {
                     weeks.put(rs.getObject("period", LocalDate.class), totals(rs));
                 });
         return weeks;
     }
 
     /** Totals per day with driving, from {@code from} up to and including {@code to}. */
-    public Map<LocalDate, Totals> days(long personId, LocalDate from, LocalDate to) {
+    public Map<LocalDate, Totals> days(long personId, LocalDate from, LocalDate to, Instant since) {
         Map<LocalDate, Totals> days = new LinkedHashMap<>();
         jdbc.sql("select (i.ended_at at time zone 'Europe/Amsterdam')::date period, " + SUMS + """
                         from driving_interval i join driving_card c on c.card = i.card
-                        where c.person_id = :person and i.ended_at >= :from and i.ended_at < :to
+                        where c.person_id = :person and i.ended_at >= :from and i.ended_at < :to and i.ended_at >= :since
                         group by 1 order by 1
                         """)
                 .params(thresholds()).param("person", personId).param("from", start(from)).param("to", start(to.plusDays(1)))
+                .param("since", Timestamp.from(since))
                 .query(rs -> {
                     days.put(rs.getObject("period", LocalDate.class), totals(rs));
                 });
@@ -107,18 +113,18 @@ public class DrivingRecords {
     }
 
     /** Totals per person over the days from {@code from} up to and including {@code to}. */
-    public Map<Long, Totals> people(Collection<Long> personIds, LocalDate from, LocalDate to) {
+    public Map<Long, Totals> people(Collection<Long> personIds, LocalDate from, LocalDate to, Instant since) {
         Map<Long, Totals> people = new LinkedHashMap<>();
         if (personIds.isEmpty()) {
             return people;
         }
         jdbc.sql("select c.person_id person, " + SUMS + """
                         from driving_interval i join driving_card c on c.card = i.card
-                        where c.person_id in (:people) and i.ended_at >= :from and i.ended_at < :to
+                        where c.person_id in (:people) and i.ended_at >= :from and i.ended_at < :to and i.ended_at >= :since
                         group by 1
                         """)
                 .params(thresholds()).param("people", personIds).param("from", start(from))
-                .param("to", start(to.plusDays(1))).query(rs -> {
+                .param("to", start(to.plusDays(1))).param("since", Timestamp.from(since)).query(rs -> {
                     people.put(rs.getLong("person"), totals(rs));
                 });
         return people;
@@ -225,9 +231,22 @@ public class DrivingRecords {
                         rs.getString("detail"))).list();
     }
 
-    /** Deletes intervals that ended before the given moment; returns how many. */
+    /** People with driving data in the days from {@code from} up to and including {@code to}. */
+    public List<Long> driversWithData(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select distinct c.person_id from driving_interval i join driving_card c on c.card = i.card
+                        where c.person_id is not null and i.ended_at >= :from and i.ended_at < :to
+                        """).param("from", start(from)).param("to", start(to.plusDays(1))).query(Long.class).list();
+    }
+
+    /**
+     * Deletes intervals that ended before the given moment, and the refusals of imports started before it
+     * (they name vehicles and times); returns how many intervals.
+     */
     @Transactional
     public int deleteBefore(Instant moment, String by) {
+        jdbc.sql("delete from driving_import_problem p using driving_import i where p.import_id = i.id and i.started_at < :moment")
+                .param("moment", Timestamp.from(moment)).update();
         int deleted = jdbc.sql("delete from driving_interval where ended_at < :moment")
                 .param("moment", Timestamp.from(moment)).update();
         if (deleted > 0) {

@@ -59,9 +59,10 @@ public record Figures(Totals totals, Map<Metric, Double> values, Map<Metric, Dou
         return values.get(Metric.FUEL);
     }
 
-    /** The three metrics with the fewest points, weakest first (fewer when fewer have a value). */
+    /** The three metrics with the fewest points, weakest first; a metric with full points needs no tip. */
     public List<Metric> weakest() {
         List<Metric> metrics = new ArrayList<>(points.keySet());
+        metrics.removeIf(m -> points.get(m) >= 100);
         metrics.sort(Comparator.comparing(points::get));
         return metrics.subList(0, Math.min(3, metrics.size()));
     }

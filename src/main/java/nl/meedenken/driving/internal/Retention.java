@@ -30,8 +30,14 @@ public class Retention {
         this.clock = clock;
     }
 
+    /**
+     * The agreement's period; while none is in force, the configured one, or the last agreement's when that
+     * was shorter (its promise still holds for the data gathered under it).
+     */
     public int days() {
-        return agreements.inForce().map(Agreement::retentionDays).orElse(settings.retentionDays());
+        return agreements.inForce().map(Agreement::retentionDays).orElseGet(() -> agreements.all().stream()
+                .filter(a -> a.status() == Agreement.Status.ENDED).findFirst()
+                .map(a -> Math.min(a.retentionDays(), settings.retentionDays())).orElse(settings.retentionDays()));
     }
 
     /** The first moment still kept. */

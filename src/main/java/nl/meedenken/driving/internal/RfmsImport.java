@@ -32,6 +32,8 @@ public class RfmsImport {
 
     /** How far back the very first poll reads, when no cursor exists yet. */
     public static final Duration FIRST_RUN = Duration.ofDays(14);
+    /** The name of the recurring import job. */
+    public static final String TASK = "driving-rfms-import";
     static final String STATUSES = "statuses";
     static final String POSITIONS = "positions";
     /** Statuses per page when the simulator is read in-process. */

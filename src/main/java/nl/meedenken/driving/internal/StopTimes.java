@@ -24,8 +24,8 @@ public class StopTimes {
     }
 
     /** Minutes at a stop, on average, for stops in loading order and out of turn. */
-    public record Summary(int trips, int inOrderStops, Double inOrderMinutes, int outOfTurnStops, Double outOfTurnMinutes,
-                          double plannedPerStop) {
+    public record Summary(int trips, int drivers, int inOrderStops, Double inOrderMinutes, int outOfTurnStops,
+                          Double outOfTurnMinutes, double plannedPerStop) {
     }
 
     public record Overview(List<Trip> trips, Summary summary) {
@@ -44,7 +44,8 @@ public class StopTimes {
         double outSum = 0;
         int out = 0;
         int planned = 0;
-        for (TripHistory.TripTimes t : history.between(from, to, null)) {
+        java.util.Set<Long> drivers = new java.util.HashSet<>();
+        for (TripHistory.TripTimes t : history.between(from, to, driverId)) {
             planned = t.plannedServiceMinutes();
             List<TripHistory.StopTimes> arrived = new ArrayList<>(t.stops().stream().filter(s -> s.arrivedAt() != null).toList());
             arrived.sort(Comparator.comparing(TripHistory.StopTimes::arrivedAt));
@@ -71,25 +72,27 @@ public class StopTimes {
                     outSum += minutes;
                 }
             }
-            if (measured > 0 && (driverId == null || t.driverId() == driverId)) {
+            if (measured > 0) {
+                drivers.add(t.driverId());
                 trips.add(new Trip(t, t.stops().size(), measured, (double) measured * t.plannedServiceMinutes(), actual, outOfTurn));
             }
         }
         trips.sort(Comparator.comparing((Trip x) -> x.trip().day()).reversed());
-        return new Overview(trips, new Summary(trips.size(), inOrder, inOrder == 0 ? null : inOrderSum / inOrder, out,
-                out == 0 ? null : outSum / out, planned));
+        return new Overview(trips, new Summary(trips.size(), drivers.size(), inOrder, inOrder == 0 ? null : inOrderSum / inOrder,
+                out, out == 0 ? null : outSum / out, planned));
     }
 
     /**
-     * A stop is visited in turn when, at the moment the driver arrived, it was the first stop in loading order
-     * that had not been visited yet.
+     * A stop is visited in turn when, at the moment the driver arrived, no stop earlier in the loading order was
+     * still to be visited later.
      */
     private static boolean turn(List<TripHistory.StopTimes> byArrival, int index, List<TripHistory.StopTimes> all) {
         TripHistory.StopTimes stop = byArrival.get(index);
         Instant at = stop.arrivedAt();
         for (TripHistory.StopTimes other : all) {
-            boolean visitedBefore = other.arrivedAt() != null && other.arrivedAt().isBefore(at);
-            if (other.position() < stop.position() && !visitedBefore) {
+            // a stop never reached (skipped, or the tap was missed) does not put the others out of turn
+            boolean visitedLater = other.arrivedAt() != null && !other.arrivedAt().isBefore(at);
+            if (other.position() < stop.position() && visitedLater) {
                 return false;
             }
         }

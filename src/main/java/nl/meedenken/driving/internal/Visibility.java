@@ -32,7 +32,7 @@ public class Visibility {
     /** Why someone may see a driver's figures. */
     public enum Audience { SELF, PLANNER, MANAGEMENT, TEAM_LEAD }
 
-    public record Access(String viewerName, String viewerRole, Instant viewedAt, String what) {
+    public record Access(String viewerName, String viewerRole, Instant viewedAt, String what, java.time.LocalDate week) {
     }
 
     private final Agreements agreements;
@@ -74,6 +74,32 @@ public class Visibility {
         return Optional.empty();
     }
 
+    /** The drivers among {@code drivers} whose figures the viewer may open, other than the viewer. */
+    public List<PersonSummary> openable(SignedInUser viewer, List<PersonSummary> drivers) {
+        Optional<Agreement> agreement = agreements.inForce();
+        if (agreement.isEmpty()) {
+            return List.of();
+        }
+        Agreement a = agreement.get();
+        boolean all = a.managementIndividual() && viewer.has(Role.MANAGEMENT) || a.plannerIndividual() && viewer.has(Role.PLANNER);
+        var ownTeam = a.managementIndividual() && viewer.has(Role.TEAM_LEAD)
+                ? people.find(new PersonId(viewer.personId())).map(PersonSummary::team).orElse(null) : null;
+        return drivers.stream().filter(d -> d.id().value() != viewer.personId())
+                .filter(d -> all || ownTeam != null && ownTeam.equals(d.team())).toList();
+    }
+
+    /**
+     * From when someone other than the driver may read the driver's data: not before the agreement in force
+     * was consented to, so data gathered while only the driver could see it stays the driver's.
+     */
+    public Instant notBefore(Audience audience) {
+        if (audience == Audience.SELF) {
+            return Instant.EPOCH;
+        }
+        return agreements.inForce().map(a -> a.consentOn().atStartOfDay(DrivingRecords.LOCAL).toInstant())
+                .orElse(Instant.MAX);
+    }
+
     /** Whether the viewer may see figures of a whole team (each shown only with enough drivers). */
     public boolean teamFigures(SignedInUser viewer) {
         return agreements.inForce().filter(Agreement::teamAggregate).isPresent()
@@ -87,16 +113,31 @@ public class Visibility {
     }
 
     /** Writes down that someone other than the driver looked at the driver's figures. */
-    public void viewed(long driverId, SignedInUser viewer, Audience audience, String what) {
+    public void viewed(long driverId, SignedInUser viewer, Audience audience, java.time.LocalDate week) {
         if (audience == Audience.SELF) {
             return;
         }
+        log(driverId, viewer, audience.name(), "WEEK", week);
+    }
+
+    /** Tells the drivers concerned that an administrator linked a card to them or away from them. */
+    public void cardLinked(String card, Long from, Long to, SignedInUser admin) {
+        if (from != null && !from.equals(to)) {
+            log(from, admin, "ADMIN", "CARD_AWAY", null);
+        }
+        if (to != null && !to.equals(from)) {
+            log(to, admin, "ADMIN", "CARD_TO", null);
+        }
+    }
+
+    private void log(long driverId, SignedInUser viewer, String role, String what, java.time.LocalDate week) {
         jdbc.sql("""
-                        insert into driving_access (driver_id, viewer_id, viewer_name, viewer_role, viewed_at, what)
-                        values (:driver, :viewer, :name, :role, :now, :what)
+                        insert into driving_access (driver_id, viewer_id, viewer_name, viewer_role, viewed_at, what, week)
+                        values (:driver, :viewer, :name, :role, :now, :what, :week)
                         """)
                 .param("driver", driverId).param("viewer", viewer.personId()).param("name", viewer.displayName())
-                .param("role", audience.name()).param("now", Timestamp.from(clock.instant())).param("what", what).update();
+                .param("role", role).param("now", Timestamp.from(clock.instant())).param("what", what)
+                .param("week", week).update();
     }
 
     /** Who looked at a driver's figures, newest first. */
@@ -105,34 +146,72 @@ public class Visibility {
                 .query(Long.class).single();
         int number = Page.clamp(page, total, PAGE_SIZE);
         List<Access> items = jdbc.sql("""
-                        select viewer_name, viewer_role, viewed_at, what from driving_access where driver_id = :d
+                        select viewer_name, viewer_role, viewed_at, what, week from driving_access where driver_id = :d
                         order by viewed_at desc, id desc limit :size offset :offset
                         """)
                 .param("d", driverId).param("size", PAGE_SIZE).param("offset", number * PAGE_SIZE)
-                .query((rs, n) -> new Access(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .query((rs, n) -> new Access(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
+                        rs.getObject(5, java.time.LocalDate.class)))
                 .list();
         return new Page<>(items, number, PAGE_SIZE, total);
     }
 
-    /** A driver's choice to appear on the team's leaderboard. */
+    /** The agreement in force when it allows a leaderboard. */
+    public Optional<Agreement> leaderboardAgreement() {
+        return agreements.inForce().filter(Agreement::leaderboard);
+    }
+
+    /** A driver's choice to appear on the team's leaderboard, under the agreement in force (a new one asks again). */
     public boolean optedIn(long personId) {
-        return jdbc.sql("select opted_in from driving_leaderboard_choice where person_id = :p").param("p", personId)
-                .query(Boolean.class).optional().orElse(false);
+        return leaderboardAgreement().flatMap(a -> jdbc.sql("""
+                        select opted_in from driving_leaderboard_choice where person_id = :p and agreement_id = :a""")
+                .param("p", personId).param("a", a.id()).query(Boolean.class).optional()).orElse(false);
     }
 
+    /** When the driver joined the leaderboard of the agreement in force, if they did. */
+    public Optional<Instant> optedInAt(long personId) {
+        return leaderboardAgreement().flatMap(a -> jdbc.sql("""
+                        select changed_at from driving_leaderboard_choice where person_id = :p and agreement_id = :a and opted_in""")
+                .param("p", personId).param("a", a.id()).query(Timestamp.class).optional().map(Timestamp::toInstant));
+    }
+
+    /** Joins or leaves the leaderboard; refused while no agreement allows one. */
     public void chooseLeaderboard(long personId, boolean optIn) {
+        Agreement a = leaderboardAgreement().orElseThrow(() -> new InvalidDriving("optIn", "driving.board.notAllowed"));
         jdbc.sql("""
-                        insert into driving_leaderboard_choice (person_id, opted_in, changed_at) values (:p, :in, :now)
-                        on conflict (person_id) do update set opted_in = excluded.opted_in, changed_at = excluded.changed_at
+                        insert into driving_leaderboard_choice (person_id, agreement_id, opted_in, changed_at)
+                        values (:p, :a, :in, :now)
+                        on conflict (person_id) do update set agreement_id = excluded.agreement_id, opted_in = excluded.opted_in,
+                            changed_at = excluded.changed_at
                         """)
-                .param("p", personId).param("in", optIn).param("now", Timestamp.from(clock.instant())).update();
+                .param("p", personId).param("a", a.id()).param("in", optIn).param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
+    /** When each of these people joined the leaderboard of the agreement in force. */
+    public java.util.Map<Long, Instant> joined(List<Long> personIds) {
+        Optional<Agreement> a = leaderboardAgreement();
+        java.util.Map<Long, Instant> joined = new java.util.HashMap<>();
+        if (personIds.isEmpty() || a.isEmpty()) {
+            return joined;
+        }
+        jdbc.sql("""
+                        select person_id, changed_at from driving_leaderboard_choice
+                        where opted_in and agreement_id = :a and person_id in (:p)""")
+                .param("a", a.get().id()).param("p", personIds)
+                .query(rs -> {
+                    joined.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                });
+        return joined;
+    }
+
+    /** Who of these people joined the leaderboard of the agreement in force. */
     public List<Long> optedIn(List<Long> personIds) {
-        if (personIds.isEmpty()) {
+        Optional<Agreement> a = leaderboardAgreement();
+        if (personIds.isEmpty() || a.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select person_id from driving_leaderboard_choice where opted_in and person_id in (:p)")
-                .param("p", personIds).query(Long.class).list();
+        return jdbc.sql("select person_id from driving_leaderboard_choice where opted_in and agreement_id = :a and person_id in (:p)")
+                .param("a", a.get().id()).param("p", personIds).query(Long.class).list();
     }
 }

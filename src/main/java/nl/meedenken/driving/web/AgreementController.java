@@ -61,6 +61,7 @@ class AgreementController {
         model.addAttribute("management", me.has(Role.MANAGEMENT));
         model.addAttribute("council", me.has(Role.WORKS_COUNCIL));
         model.addAttribute("today", LocalDate.now(nl.meedenken.driving.internal.DrivingRecords.LOCAL));
+        model.addAttribute("myName", me.auditName());
         model.addAttribute("metrics", Metric.values());
         return "driving/agreement";
     }
@@ -153,6 +154,7 @@ class AgreementController {
     @PostMapping("/{id}/consent")
     String consent(@PathVariable long id, @RequestParam(name = "consentOn", required = false) String consentOn,
                    @RequestParam(name = "confirmed", required = false) String confirmed,
+                   @RequestParam(name = "version", required = false) Long version,
                    @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
         draft(id);
         try {
@@ -165,7 +167,7 @@ class AgreementController {
             } catch (DateTimeParseException e) {
                 on = null;
             }
-            agreements.consent(id, on, me.auditName());
+            agreements.consent(id, version, on, me.auditName());
             redirect.addFlashAttribute("saved", "driving.agreement.saved.consented");
         } catch (InvalidDriving refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());

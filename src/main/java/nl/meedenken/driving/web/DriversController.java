@@ -58,21 +58,26 @@ class DriversController {
     String list(@RequestParam(name = "week", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
                 @AuthenticationPrincipal SignedInUser me, Model model) {
         LocalDate today = records.today();
-        LocalDate chosen = DrivingRecords.weekOf(week == null || week.isAfter(today) ? today : week);
+        LocalDate chosen = DrivingRecords.weekOf(week == null || week.isAfter(today) || week.isBefore(today.minusYears(2))
+                ? today : week);
         List<PersonSummary> drivers = people.withRole(Role.DRIVER).stream().filter(PersonSummary::active)
                 .sorted(Comparator.comparing(PersonSummary::name)).toList();
         model.addAttribute("week", chosen);
         model.addAttribute("thisWeek", DrivingRecords.weekOf(today));
         model.addAttribute("agreement", agreements.inForce().orElse(null));
-        model.addAttribute("visible", drivers.stream().filter(d -> visibility.individual(me, d.id().value())
-                .filter(a -> a != Visibility.Audience.SELF).isPresent()).toList());
+        model.addAttribute("visible", visibility.openable(me, drivers));
         boolean teams = visibility.teamFigures(me);
         model.addAttribute("teamFigures", teams);
         if (teams) {
+            // who drove that week (also drivers who left since), never the reader: a total cannot be taken apart
+            List<PersonSummary> drove = records.driversWithData(chosen, chosen.plusDays(6)).stream()
+                    .filter(id -> id != me.personId())
+                    .map(id -> people.find(new PersonId(id))).flatMap(java.util.Optional::stream).toList();
             List<TeamRow> rows = new ArrayList<>();
             for (TeamSummary team : people.teams()) {
-                List<Long> members = drivers.stream().filter(d -> team.id().equals(d.team())).map(d -> d.id().value()).toList();
-                if (!members.isEmpty()) {
+                List<Long> members = drove.stream().filter(d -> team.id().equals(d.team())).map(d -> d.id().value()).toList();
+                boolean driversTeam = drivers.stream().anyMatch(d -> team.id().equals(d.team()));
+                if (driversTeam || !members.isEmpty()) {
                     rows.add(new TeamRow(team, members.size(), weeks.group(members, chosen)));
                 }
             }
@@ -90,10 +95,12 @@ class DriversController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Visibility.Audience audience = visibility.individual(me, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-        visibility.viewed(id, me, audience, "WEEK");
         LocalDate today = records.today();
+        LocalDate chosen = DrivingRecords.weekOf(week == null || week.isAfter(today) || week.isBefore(today.minusYears(2))
+                ? today : week);
+        visibility.viewed(id, me, audience, chosen);
         model.addAttribute("driver", driver);
-        model.addAttribute("view", weeks.of(id, week == null || week.isAfter(today) ? today : week));
+        model.addAttribute("view", weeks.of(id, chosen, visibility.notBefore(audience)));
         model.addAttribute("thisWeek", DrivingRecords.weekOf(today));
         model.addAttribute("audience", audience);
         return "driving/driver";

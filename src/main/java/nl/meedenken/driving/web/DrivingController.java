@@ -11,6 +11,7 @@ import nl.meedenken.driving.internal.Visibility;
 import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
+import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,7 +53,7 @@ class DrivingController {
     String mine(@RequestParam(name = "week", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
                 @AuthenticationPrincipal SignedInUser me, Model model) {
         LocalDate today = records.today();
-        LocalDate chosen = week == null || week.isAfter(today) ? today : week;
+        LocalDate chosen = week == null || week.isAfter(today) || week.isBefore(today.minusYears(2)) ? today : week;
         DriverWeeks.Week view = weeks.of(me.personId(), chosen);
         model.addAttribute("view", view);
         model.addAttribute("thisWeek", DrivingRecords.weekOf(today));
@@ -62,22 +63,33 @@ class DrivingController {
         model.addAttribute("leaderboardAllowed", leaderboardAllowed);
         boolean optedIn = visibility.optedIn(me.personId());
         model.addAttribute("optedIn", optedIn);
-        if (leaderboardAllowed && optedIn) {
+        if (leaderboardAllowed && optedIn && me.has(Role.DRIVER) && !view.figures().empty()) {
             model.addAttribute("leaderboard", leaderboard(me.personId(), view.week()));
         }
+        model.addAttribute("isDriver", me.has(Role.DRIVER));
         model.addAttribute("accessCount", visibility.accesses(me.personId(), 0).total());
         return "driving/mine";
     }
 
-    /** Opted-in drivers of the same team, by eco score; nobody else is on it. */
+    /**
+     * Drivers of the same team who joined the leaderboard before the end of the week, by eco score; nobody
+     * else is on it, and no week from before the reader joined.
+     */
     private List<Map.Entry<PersonSummary, Figures>> leaderboard(long personId, LocalDate week) {
         PersonSummary me = people.find(new PersonId(personId)).orElseThrow();
         if (me.team() == null) {
             return List.of();
         }
+        java.time.Instant weekEnd = week.plusWeeks(1).atStartOfDay(DrivingRecords.LOCAL).toInstant();
         List<Long> team = people.inTeam(me.team()).stream().map(p -> p.id().value()).toList();
-        List<Long> opted = visibility.optedIn(team);
-        Map<Long, Figures> figures = weeks.week(opted, week);
+        Map<Long, java.time.Instant> joined = visibility.joined(team);
+        java.time.Instant mine = joined.get(personId);
+        if (mine == null || !mine.isBefore(weekEnd)) {
+            return List.of();
+        }
+        List<Long> opted = joined.entrySet().stream().filter(e -> e.getValue().isBefore(weekEnd)).map(Map.Entry::getKey)
+                .toList();
+        Map<Long, Figures> figures = weeks.week(opted, week, java.time.Instant.EPOCH);
         return figures.entrySet().stream()
                 .filter(e -> e.getValue().eco() != null)
                 .map(e -> Map.entry(people.find(new PersonId(e.getKey())).orElseThrow(), e.getValue()))
@@ -88,8 +100,12 @@ class DrivingController {
     @PostMapping("/leaderboard")
     String leaderboard(@RequestParam(name = "optIn", defaultValue = "false") boolean optIn,
                        @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
-        visibility.chooseLeaderboard(me.personId(), optIn);
-        redirect.addFlashAttribute("saved", optIn ? "driving.saved.optedIn" : "driving.saved.optedOut");
+        try {
+            visibility.chooseLeaderboard(me.personId(), optIn);
+            redirect.addFlashAttribute("saved", optIn ? "driving.saved.optedIn" : "driving.saved.optedOut");
+        } catch (nl.meedenken.driving.internal.InvalidDriving refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        }
         return "redirect:/driving";
     }
 

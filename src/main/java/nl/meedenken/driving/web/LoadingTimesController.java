@@ -15,8 +15,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Smart loading: time at stops against the planned service time over the last four weeks. Everyone sees
- * the totals; a driver sees only their own trips in the list.
+ * Smart loading: time at stops against the planned service time over the last four weeks. The totals are
+ * shown when at least five drivers are in them; planners and management (who see these times per trip in
+ * transport anyway) get the list of trips, a driver only their own trips, others only the totals.
  */
 @Controller
 class LoadingTimesController {
@@ -37,13 +38,18 @@ class LoadingTimesController {
                    Model model) {
         LocalDate to = records.today();
         LocalDate from = to.minusDays(DAYS);
-        boolean onlyMine = me.has(Role.DRIVER) && !me.has(Role.PLANNER) && !me.has(Role.MANAGEMENT) && !me.has(Role.TEAM_LEAD);
+        boolean office = me.has(Role.PLANNER) || me.has(Role.MANAGEMENT);
+        boolean onlyMine = !office && me.has(Role.DRIVER);
         StopTimes.Overview all = stopTimes.between(from, to, null);
-        List<StopTimes.Trip> trips = onlyMine ? stopTimes.between(from, to, me.personId()).trips() : all.trips();
+        List<StopTimes.Trip> trips = office ? all.trips() : onlyMine ? stopTimes.between(from, to, me.personId()).trips()
+                : List.of();
         int number = Page.clamp(page, trips.size(), PAGE_SIZE);
         List<StopTimes.Trip> items = trips.subList(Math.min(trips.size(), number * PAGE_SIZE),
                 Math.min(trips.size(), (number + 1) * PAGE_SIZE));
-        model.addAttribute("summary", all.summary());
+        model.addAttribute("summary", all.summary().drivers() >= nl.meedenken.driving.internal.Visibility.MIN_DRIVERS
+                ? all.summary() : null);
+        model.addAttribute("showTrips", office || onlyMine);
+        model.addAttribute("minDrivers", nl.meedenken.driving.internal.Visibility.MIN_DRIVERS);
         model.addAttribute("page", new Page<>(items, number, PAGE_SIZE, trips.size()));
         model.addAttribute("onlyMine", onlyMine);
         model.addAttribute("from", from);

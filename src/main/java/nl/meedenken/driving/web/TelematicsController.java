@@ -48,9 +48,14 @@ class TelematicsController {
     private final RfmsImport rfms;
     private final CsvTelemetry csv;
     private final People people;
+    private final nl.meedenken.driving.internal.Visibility visibility;
+    private final nl.meedenken.platform.Jobs jobs;
 
     TelematicsController(DrivingRecords records, DrivingSettings settings, Telemetry telemetry, RfmsImport rfms,
-                         CsvTelemetry csv, People people) {
+                         CsvTelemetry csv, People people, nl.meedenken.driving.internal.Visibility visibility,
+                         nl.meedenken.platform.Jobs jobs) {
+        this.visibility = visibility;
+        this.jobs = jobs;
         this.records = records;
         this.settings = settings;
         this.telemetry = telemetry;
@@ -92,6 +97,11 @@ class TelematicsController {
             redirect.addFlashAttribute("refused", "driving.admin.rfms.off");
             return "redirect:/driving/admin";
         }
+        // long work is a job: the recurring import runs now on whichever node picks it up
+        if (jobs.runSoon(RfmsImport.TASK)) {
+            redirect.addFlashAttribute("saved", "driving.admin.importStarted");
+            return "redirect:/driving/admin";
+        }
         Telemetry.Counts counts = rfms.run(me.auditName());
         redirect.addFlashAttribute("saved", "driving.admin.imported");
         redirect.addFlashAttribute("savedArgs", new Object[]{counts.accepted(), counts.refused()});
@@ -124,7 +134,9 @@ class TelematicsController {
             return "redirect:/driving/admin";
         }
         try {
+            Long before = records.card(card).map(DrivingRecords.Card::personId).orElse(null);
             records.map(card, personId, me.auditName());
+            visibility.cardLinked(card, before, personId, me);
             redirect.addFlashAttribute("saved", personId == null ? "driving.admin.cards.unlinked" : "driving.admin.cards.linked");
             redirect.addFlashAttribute("savedArgs", new Object[]{card});
         } catch (InvalidDriving refused) {

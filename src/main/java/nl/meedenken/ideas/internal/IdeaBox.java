@@ -93,6 +93,19 @@ public class IdeaBox {
         return submit(idea, authorId, photo, clock.instant());
     }
 
+    /** Submits an idea about something of another module, stored with its link in one transaction. */
+    @Transactional
+    public long submit(NewIdea idea, long authorId, Photo photo, nl.meedenken.ideas.Ideas.Subject subject) {
+        long id = submit(idea, authorId, photo, clock.instant());
+        if (subject != null) {
+            jdbc.sql("update idea set subject_kind = :k, subject_id = :s, subject_title = :t where id = :id")
+                    .param("k", subject.kind()).param("s", subject.id())
+                    .param("t", subject.title().length() > 200 ? subject.title().substring(0, 200) : subject.title())
+                    .param("id", id).update();
+        }
+        return id;
+    }
+
     @Transactional
     public long submit(NewIdea idea, long authorId, Photo photo, Instant at) {
         String title = text(idea.title(), "title", 150);

@@ -143,9 +143,8 @@ class IdeasController {
             long id = ideas.submit(new IdeaBox.NewIdea(form.get("title"), form.get("problem"), form.get("proposal"),
                     parseCategory(form.get("category")), FormValues.number(form.get("siteId")),
                     FormValues.number(form.get("teamId")), form.get("key")), me.personId(),
-                    photo == null || photo.isEmpty() ? null : new IdeaBox.Photo(photo.getBytes()));
-            subject(form.get("subject"), FormValues.number(form.get("subjectId")))
-                    .ifPresent(about -> ideaApi.linkToSubject(id, about));
+                    photo == null || photo.isEmpty() ? null : new IdeaBox.Photo(photo.getBytes()),
+                    subject(form.get("subject"), FormValues.number(form.get("subjectId"))).orElse(null));
             redirect.addFlashAttribute("saved", "ideas.saved.submitted");
             String due = DateTimeFormatter.ofPattern(messages.getMessage("format.date", null, "d MMM yyyy", locale), locale)
                     .format(ideas.find(id).orElseThrow().answerDueOn());

@@ -76,6 +76,7 @@ class SecurityConfiguration {
                         .hasRole(Role.MANAGEMENT.name())
                         .requestMatchers(HttpMethod.POST, "/driving/agreement", "/driving/agreement/*")
                         .hasRole(Role.MANAGEMENT.name())
+                        .requestMatchers("/driving/leaderboard").hasRole(Role.DRIVER.name())
                         .requestMatchers("/driving/drivers", "/driving/drivers/**")
                         .hasAnyRole(Role.PLANNER.name(), Role.TEAM_LEAD.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/driving/loading")
