@@ -73,7 +73,7 @@ public class RfmsImport {
     }
 
     /**
-     * Takes in what the simulator holds for [{@code from}, {@code to}), in-process, page by page exactly
+     * Takes in what the simulator holds from {@code from} up to (not including) {@code to}, in-process, page by page exactly
      * as a poll over HTTP would, as a demo import. Afterwards both cursors stand at {@code to}, so the
      * first poll of the simulator over HTTP carries on from there.
      */

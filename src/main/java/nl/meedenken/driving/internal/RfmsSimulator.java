@@ -172,8 +172,8 @@ public final class RfmsSimulator {
     }
 
     /**
-     * A VehicleStatusResponseObject with the statuses received in [{@code starttime}, the earlier of
-     * {@code stoptime} and {@code now}), oldest first. At most {@code max} statuses, except that a
+     * A VehicleStatusResponseObject with the statuses received from {@code starttime} up to (not
+     * including) the earlier of {@code stoptime} and {@code now}, oldest first. At most {@code max} statuses, except that a
      * page never ends in the middle of a second: the next request starts at the last received time
      * plus one second (as rFMS prescribes), so a cut there would lose statuses.
      */
@@ -532,7 +532,7 @@ public final class RfmsSimulator {
         return date.atTime(time).atZone(LOCAL).toInstant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** Standing with the engine on: idle time, idle fuel, the [0, 4[ speed class. */
+    /** Standing with the engine on: idle time, idle fuel, and the lowest speed class (0 to 4 km/h). */
     private static long[] stand(long seconds) {
         long[] g = new long[RAW];
         g[IDLE] = seconds;
