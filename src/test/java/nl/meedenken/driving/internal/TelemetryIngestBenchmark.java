@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -20,8 +20,9 @@ import java.util.Random;
 /**
  * Not a test: how many vehicle statuses a second {@link Telemetry#take} takes in. 200,000 statuses
  * of 200 trucks (20 simulated fleets of 10), in batches of 5,000: once as readings already parsed,
- * once as rFMS documents of 1,000 statuses that are parsed as part of the measurement. Run as
- * described in docs/benchmarks.md.
+ * once as rFMS documents of 1,000 statuses that are parsed as part of the measurement, and once
+ * through {@link RfmsImport} as pages of 5,000 (which reads the next page while one is taken in).
+ * Run as described in docs/benchmarks.md.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {"meedenken.demo=false", "meedenken.embedded.database=benchmark",
@@ -37,7 +38,7 @@ class TelemetryIngestBenchmark {
     @Autowired
     Telemetry telemetry;
     @Autowired
-    JdbcClient jdbc;
+    RfmsImport rfmsImport;
 
     final Random random = new Random(5000);
     final LocalDate firstDay = LocalDate.now(DrivingRecords.LOCAL).minusWeeks(11)
@@ -51,6 +52,7 @@ class TelemetryIngestBenchmark {
         // warm-up: the same work at a tenth of the size, not measured
         ingestReadings(fleets(PER_FLEET / 10), "warm-up");
         ingestDocuments(fleets(PER_FLEET / 10), "warm-up");
+        throughTheImport(fleets(PER_FLEET / 10), "warm-up");
 
         List<Fleet> forReadings = fleets(PER_FLEET);
         List<Fleet> forDocuments = fleets(PER_FLEET);
@@ -61,6 +63,7 @@ class TelemetryIngestBenchmark {
         }
         ingestReadings(forReadings, "parsed readings");
         ingestDocuments(forDocuments, "rFMS documents, parsing included");
+        throughTheImport(fleets(PER_FLEET), "through RfmsImport, reading ahead");
         if (recording != null) {
             recording.dump(Path.of(System.getProperty("benchmark.profile")));
             recording.close();
@@ -171,6 +174,44 @@ class TelemetryIngestBenchmark {
         report(what, statuses, elapsed, batches, total);
         System.out.printf(Locale.ROOT, "    of which parsing: %.1f s, %,.0f statuses/s; %,d bytes per status%n", parsing / 1e9,
                 statuses / (parsing / 1e9), bytes / Math.max(1, statuses));
+    }
+
+    /**
+     * Fleet by fleet, one poll of {@link RfmsImport} over pages of {@value #BATCH} statuses made beforehand
+     * (so the simulator's work is not measured): the client reads the next page while one is taken in.
+     */
+    private void throughTheImport(List<Fleet> fleets, String what) {
+        byte[] noVehicles = "{\"vehicleResponse\":{\"vehicles\":[]},\"moreDataAvailable\":false}".getBytes(StandardCharsets.UTF_8);
+        byte[] noPositions = ("{\"vehiclePositionResponse\":{\"vehiclePositions\":[]},\"moreDataAvailable\":false,"
+                + "\"requestServerDateTime\":\"" + now + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] noStatuses = ("{\"vehicleStatusResponse\":{\"vehicleStatuses\":[]},\"moreDataAvailable\":false,"
+                + "\"requestServerDateTime\":\"" + now + "\"}").getBytes(StandardCharsets.UTF_8);
+        long elapsed = 0;
+        Telemetry.Counts total = Telemetry.Counts.NONE;
+        for (Fleet fleet : fleets) {
+            List<byte[]> pages = new ArrayList<>();
+            while (fleet.held < fleet.statuses && !fleet.done) {
+                pages.add(fleet.simulator.statusesDocument(fleet.start, null, Math.min(BATCH, fleet.statuses - fleet.held), now));
+                RfmsJson.Statuses parsed = RfmsJson.statuses(pages.get(pages.size() - 1));
+                fleet.held += parsed.readings().size();
+                fleet.done = !parsed.moreDataAvailable();
+                if (!fleet.done) {
+                    fleet.start = parsed.lastReceived().plusSeconds(1);
+                }
+            }
+            java.util.Iterator<byte[]> served = pages.iterator();
+            RfmsClient client = new RfmsClient((resource, query) -> switch (resource) {
+                case VEHICLES -> noVehicles;
+                case POSITIONS -> noPositions;
+                case STATUSES -> served.hasNext() ? served.next() : noStatuses;
+            });
+            Instant from = firstDay.atStartOfDay(DrivingRecords.LOCAL).toInstant();
+            long t = System.nanoTime();
+            total = total.plus(rfmsImport.poll(client, Telemetry.Source.DEMO, from, from, null, "benchmark"));
+            elapsed += System.nanoTime() - t;
+        }
+        System.out.printf(Locale.ROOT, "%s: %,d statuses in %.1f s = %,.0f statuses/s; %s%n", what, total.accepted(),
+                elapsed / 1e9, total.accepted() / (elapsed / 1e9), total);
     }
 
     private static void report(String what, int statuses, long nanos, List<Long> batches, Telemetry.Counts total) {
