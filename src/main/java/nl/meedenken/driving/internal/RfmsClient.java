@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -159,45 +163,88 @@ final class RfmsClient {
                 RfmsJson.Positions::requestServerDateTime, RfmsJson.Positions::lastReceived);
     }
 
+    /** A page as read ahead: the document read, or why it could not be had. */
+    private record Ahead<P>(P page, String failure) {
+    }
+
+    /**
+     * Walks through the pages. While one page is being taken in (by the handler, on the caller's
+     * thread), the next is already fetched and read on a helper thread: the server's answer and the
+     * reading overlap with the database's work. The handler still sees the pages one by one, in order.
+     */
     private <P> Walk walk(Resource resource, Instant from, Instant stop, Function<byte[], P> read, Consumer<P> handler,
                           Function<P, Boolean> more, Function<P, Instant> serverTime, Function<P, Instant> lastReceived) {
-        Instant start = from;
-        Instant firstServerTime = null;
-        int pages = 0;
-        while (true) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("starttime", start.toString());
-            if (stop != null) {
-                query.put("stoptime", stop.toString());
+        ExecutorService ahead = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "rfms-read-ahead");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Instant start = from;
+            Instant firstServerTime = null;
+            int pages = 0;
+            Future<Ahead<P>> next = ahead.submit(() -> fetch(resource, from, stop, read));
+            while (true) {
+                Ahead<P> answer = waitFor(next, resource);
+                if (answer.failure != null) {
+                    return new Walk(pages, firstServerTime, start, answer.failure);
+                }
+                P page = answer.page;
+                pages++;
+                if (pages == 1) {
+                    firstServerTime = serverTime.apply(page);
+                }
+                Instant last = lastReceived.apply(page);
+                if (!more.apply(page)) {
+                    handler.accept(page);
+                    return new Walk(pages, firstServerTime, last == null || last.isBefore(start) ? start : last.plusSeconds(1),
+                            null);
+                }
+                Instant following = last == null ? null : last.plusSeconds(1);
+                if (following == null || !following.isAfter(start)) {
+                    handler.accept(page);
+                    return new Walk(pages, firstServerTime, start, "/" + resource.path + " said there was more data after "
+                            + start + ", but page " + pages + " did not move past it; stopped there");
+                }
+                if (pages >= MAX_PAGES) {
+                    handler.accept(page);
+                    return new Walk(pages, firstServerTime, following, "/" + resource.path + " still had more data after "
+                            + MAX_PAGES + " pages; stopped at " + following);
+                }
+                next = ahead.submit(() -> fetch(resource, following, stop, read));
+                handler.accept(page);
+                start = following;
             }
-            query.put("datetype", "received");
-            byte[] document;
-            try {
-                document = fetch.get(resource, query);
-            } catch (Failure e) {
-                return new Walk(pages, firstServerTime, start, e.getMessage());
+        } finally {
+            ahead.shutdownNow();
+        }
+    }
+
+    private <P> Ahead<P> fetch(Resource resource, Instant start, Instant stop, Function<byte[], P> read) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("starttime", start.toString());
+        if (stop != null) {
+            query.put("stoptime", stop.toString());
+        }
+        query.put("datetype", "received");
+        try {
+            return new Ahead<>(read.apply(fetch.get(resource, query)), null);
+        } catch (Failure e) {
+            return new Ahead<>(null, e.getMessage());
+        }
+    }
+
+    private static <P> Ahead<P> waitFor(Future<Ahead<P>> next, Resource resource) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Ahead<>(null, "interrupted while reading /" + resource.path);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
-            P page = read.apply(document);
-            pages++;
-            if (pages == 1) {
-                firstServerTime = serverTime.apply(page);
-            }
-            handler.accept(page);
-            Instant last = lastReceived.apply(page);
-            if (!more.apply(page)) {
-                return new Walk(pages, firstServerTime, last == null || last.isBefore(start) ? start : last.plusSeconds(1),
-                        null);
-            }
-            Instant next = last == null ? null : last.plusSeconds(1);
-            if (next == null || !next.isAfter(start)) {
-                return new Walk(pages, firstServerTime, start, "/" + resource.path + " said there was more data after "
-                        + start + ", but page " + pages + " did not move past it; stopped there");
-            }
-            if (pages >= MAX_PAGES) {
-                return new Walk(pages, firstServerTime, next, "/" + resource.path + " still had more data after "
-                        + MAX_PAGES + " pages; stopped at " + next);
-            }
-            start = next;
+            throw new IllegalStateException("could not read /" + resource.path, e.getCause());
         }
     }
 

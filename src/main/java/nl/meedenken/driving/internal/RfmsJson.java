@@ -1,6 +1,8 @@
 package nl.meedenken.driving.internal;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,36 +41,53 @@ public final class RfmsJson {
     private RfmsJson() {
     }
 
-    /** Reads a VehicleStatusResponseObject. */
+    /**
+     * Reads a status document as a stream: only the fields a {@link Reading} needs are looked at, and
+     * the class histograms are summed as they pass, without building a tree of the document (which
+     * took most of the time of an import). The document is read to its end before anything is
+     * returned, so a document that breaks off or has a syntax error anywhere yields one problem and
+     * no readings, as a document that is not JSON should.
+     */
     public static Statuses statuses(byte[] document) {
         List<Reading> readings = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        JsonNode root = tree(document, problems);
-        if (root == null) {
+        if (document == null || document.length == 0) {
+            problems.add(new Problem(Problem.Reason.MALFORMED, null, "empty document"));
             return new Statuses(readings, problems, false, null, null);
         }
-        JsonNode list = root.path("vehicleStatusResponse").path("vehicleStatuses");
-        if (!list.isArray()) {
+        StatusDocument root;
+        try (JsonParser parser = JSON.createParser(document)) {
+            root = StatusDocument.read(parser);
+        } catch (JacksonException | IllegalArgumentException e) {
+            problems.add(new Problem(Problem.Reason.MALFORMED, null, "not JSON: " + firstLine(e.getMessage())));
+            return new Statuses(readings, problems, false, null, null);
+        } catch (StackOverflowError e) {
+            problems.add(new Problem(Problem.Reason.MALFORMED, null, "nested too deeply"));
+            return new Statuses(readings, problems, false, null, null);
+        }
+        if (root == null) {
+            problems.add(new Problem(Problem.Reason.MALFORMED, null, "the document is not a JSON object"));
+            return new Statuses(readings, problems, false, null, null);
+        }
+        if (root.statuses == null) {
             problems.add(new Problem(Problem.Reason.MALFORMED, null, "vehicleStatusResponse.vehicleStatuses is not a list"));
-            return new Statuses(readings, problems, false, instant(root.get("requestServerDateTime")), null);
+            return new Statuses(readings, problems, false, instant(root.serverTime), null);
         }
         Instant lastReceived = null;
-        for (JsonNode status : list) {
+        for (StatusParts status : root.statuses) {
             try {
-                Reading reading = reading(status);
+                Reading reading = status.reading();
                 readings.add(reading);
                 lastReceived = later(lastReceived, reading.received());
             } catch (Unreadable e) {
-                problems.add(new Problem(Problem.Reason.MALFORMED, text(status, "vin"), e.getMessage()));
-                Instant received = status.isObject() ? instant(status.get("receivedDateTime")) : null;
-                lastReceived = later(lastReceived, received);
+                problems.add(new Problem(Problem.Reason.MALFORMED, status.object ? textOf(status.vin) : null, e.getMessage()));
+                lastReceived = later(lastReceived, status.object ? instant(status.received) : null);
             }
         }
-        return new Statuses(readings, problems, root.path("moreDataAvailable").asBoolean(false),
-                instant(root.get("requestServerDateTime")), lastReceived);
+        return new Statuses(readings, problems, root.more != null && root.more.asBoolean(false), instant(root.serverTime),
+                lastReceived);
     }
 
-    /** Reads a VehicleResponseObject. */
     public static Vehicles vehicles(byte[] document) {
         List<Vehicle> vehicles = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -93,7 +112,6 @@ public final class RfmsJson {
         return new Vehicles(vehicles, problems, root.path("moreDataAvailable").asBoolean(false));
     }
 
-    /** Reads a VehiclePositionResponseObject. */
     public static Positions positions(byte[] document) {
         List<Position> positions = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -149,75 +167,358 @@ public final class RfmsJson {
         }
     }
 
-    private static Reading reading(JsonNode status) {
-        if (!status.isObject()) {
-            throw new Unreadable("a status is not an object");
-        }
-        String vin = text(status, "vin");
-        if (!validVin(vin)) {
-            throw new Unreadable("vin missing or not 1 to 17 letters and digits");
-        }
-        Instant created = instant(status.get("createdDateTime"));
-        if (created == null) {
-            throw new Unreadable("createdDateTime missing or not a date-time");
-        }
-        Instant received = instant(status.get("receivedDateTime"));
-        long[] c = new long[Counters.SIZE];
-        c[Counters.ODOMETER_M] = count(status, "hrTotalVehicleDistance", true);
-        c[Counters.FUEL_ML] = count(status, "engineTotalFuelUsed", true);
-        JsonNode acc = status.get("accumulatedData");
-        if (acc == null || !acc.isObject()) {
-            throw new Unreadable("accumulatedData missing");
-        }
-        c[Counters.MOVING_S] = count(acc, "durationWheelbasedSpeedOverZero", true);
-        c[Counters.IDLE_S] = count(acc, "durationWheelbasedSpeedZero", true);
-        c[Counters.IDLE_FUEL_ML] = count(acc, "fuelWheelbasedSpeedZero", false);
-        c[Counters.CRUISE_M] = count(acc, "distanceCruiseControlActive", false);
-        for (JsonNode label : list(acc, "drivingWithoutTorqueClass")) {
-            if ("DRIVING_WITHOUT_TORQUE".equals(text(label, "label"))) {
-                c[Counters.COAST_M] += count(label, "meters", false);
+    /** The parts of a status document a reading needs, gathered in one pass; null when the root is no object. */
+    private static final class StatusDocument {
+        List<StatusParts> statuses;
+        JsonNode more;
+        JsonNode serverTime;
+
+        static StatusDocument read(JsonParser p) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                if (first != null) {
+                    p.skipChildren();
+                    end(p);
+                }
+                return null;
             }
-        }
-        for (JsonNode cls : list(acc, "vehicleSpeedClass")) {
-            long meters = count(cls, "meters", false);
-            c[Counters.SPEED_TOTAL_M] += meters;
-            Double from = bound(cls, "from");
-            if (from != null) {
-                for (int i = 0; i < Counters.SPEED_EDGES; i++) {
-                    if (from >= Counters.SPEED_FIRST_EDGE + Counters.SPEED_STEP * i - 1e-9) {
-                        c[Counters.SPEED_M + i] += meters;
+            StatusDocument root = new StatusDocument();
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "vehicleStatusResponse" -> {
+                        root.statuses = null;
+                        if (value != JsonToken.START_OBJECT) {
+                            p.skipChildren();
+                            continue;
+                        }
+                        for (String inner = p.nextName(); inner != null; inner = p.nextName()) {
+                            JsonToken list = p.nextToken();
+                            if (!inner.equals("vehicleStatuses")) {
+                                p.skipChildren();
+                            } else if (list != JsonToken.START_ARRAY) {
+                                root.statuses = null;
+                                p.skipChildren();
+                            } else {
+                                root.statuses = new ArrayList<>();
+                                for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+                                    root.statuses.add(StatusParts.read(p));
+                                }
+                            }
+                        }
                     }
+                    case "moreDataAvailable" -> root.more = p.readValueAsTree();
+                    case "requestServerDateTime" -> root.serverTime = p.readValueAsTree();
+                    default -> p.skipChildren();
                 }
             }
+            end(p);
+            return root;
         }
-        for (JsonNode cls : list(acc, "accelerationDuringBrakeClass")) {
-            long seconds = count(cls, "seconds", false);
-            Double to = bound(cls, "to");
-            if (to != null) {
-                for (int i = 0; i < Counters.HARSH_EDGES.length; i++) {
-                    if (to <= -Counters.HARSH_EDGES[i] + 1e-9) {
+
+        /** Nothing may follow the document's value (as when reading it as a tree). */
+        private static void end(JsonParser p) {
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw new IllegalArgumentException("trailing token (" + after + ") after the document");
+            }
+        }
+    }
+
+    /** One status as it came, checked in {@link #reading()} in the order that decides which problem is named. */
+    private static final class StatusParts {
+        boolean object;
+        JsonNode vin;
+        JsonNode created;
+        JsonNode received;
+        JsonNode driver;
+        Scalar distance = Scalar.ABSENT;
+        Scalar fuel = Scalar.ABSENT;
+        Accumulated accumulated;
+
+        static StatusParts read(JsonParser p) {
+            StatusParts s = new StatusParts();
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return s;
+            }
+            s.object = true;
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "vin" -> s.vin = p.readValueAsTree();
+                    case "createdDateTime" -> s.created = p.readValueAsTree();
+                    case "receivedDateTime" -> s.received = p.readValueAsTree();
+                    case "driver1Id" -> s.driver = p.readValueAsTree();
+                    case "hrTotalVehicleDistance" -> s.distance = Scalar.read(p);
+                    case "engineTotalFuelUsed" -> s.fuel = Scalar.read(p);
+                    case "accumulatedData" -> s.accumulated = value == JsonToken.START_OBJECT ? Accumulated.read(p) : skip(p);
+                    default -> p.skipChildren();
+                }
+            }
+            return s;
+        }
+
+        Reading reading() {
+            if (!object) {
+                throw new Unreadable("a status is not an object");
+            }
+            String vin = textOf(this.vin);
+            if (!validVin(vin)) {
+                throw new Unreadable("vin missing or not 1 to 17 letters and digits");
+            }
+            Instant createdAt = instant(created);
+            if (createdAt == null) {
+                throw new Unreadable("createdDateTime missing or not a date-time");
+            }
+            Instant receivedAt = instant(received);
+            long[] c = new long[Counters.SIZE];
+            c[Counters.ODOMETER_M] = distance.count("hrTotalVehicleDistance", true);
+            c[Counters.FUEL_ML] = fuel.count("engineTotalFuelUsed", true);
+            Accumulated acc = accumulated;
+            if (acc == null) {
+                throw new Unreadable("accumulatedData missing");
+            }
+            c[Counters.MOVING_S] = acc.moving.count("durationWheelbasedSpeedOverZero", true);
+            c[Counters.IDLE_S] = acc.idle.count("durationWheelbasedSpeedZero", true);
+            c[Counters.IDLE_FUEL_ML] = acc.idleFuel.count("fuelWheelbasedSpeedZero", false);
+            c[Counters.CRUISE_M] = acc.cruise.count("distanceCruiseControlActive", false);
+            for (ClassItem label : acc.coast.items("drivingWithoutTorqueClass")) {
+                if ("DRIVING_WITHOUT_TORQUE".equals(label.label.text())) {
+                    c[Counters.COAST_M] += label.meters.count("meters", false);
+                }
+            }
+            // a class counts towards the tail of every edge it lies beyond; those edges are always the
+            // first k, so each class is put in bucket k and the tails are summed from the top down
+            long[] beyond = new long[Counters.SPEED_EDGES + 1];
+            for (ClassItem cls : acc.speed.items("vehicleSpeedClass")) {
+                long meters = cls.meters.count("meters", false);
+                c[Counters.SPEED_TOTAL_M] += meters;
+                Double from = cls.from.bound("from");
+                if (from != null) {
+                    beyond[speedEdgesBelow(from)] += meters;
+                }
+            }
+            long tail = 0;
+            for (int i = Counters.SPEED_EDGES - 1; i >= 0; i--) {
+                tail += beyond[i + 1];
+                c[Counters.SPEED_M + i] += tail;
+            }
+            for (ClassItem cls : acc.brake.items("accelerationDuringBrakeClass")) {
+                long seconds = cls.seconds.count("seconds", false);
+                Double to = cls.to.bound("to");
+                if (to != null) {
+                    for (int i = 0; i < Counters.HARSH_EDGES.length && to <= -Counters.HARSH_EDGES[i] + 1e-9; i++) {
                         c[Counters.BRAKE_S + i] += seconds;
                     }
                 }
             }
-        }
-        for (JsonNode cls : list(acc, "accelerationClass")) {
-            long seconds = count(cls, "seconds", false);
-            Double from = bound(cls, "from");
-            if (from != null) {
-                for (int i = 0; i < Counters.HARSH_EDGES.length; i++) {
-                    if (from >= Counters.HARSH_EDGES[i] - 1e-9) {
+            for (ClassItem cls : acc.acceleration.items("accelerationClass")) {
+                long seconds = cls.seconds.count("seconds", false);
+                Double from = cls.from.bound("from");
+                if (from != null) {
+                    for (int i = 0; i < Counters.HARSH_EDGES.length && from >= Counters.HARSH_EDGES[i] - 1e-9; i++) {
                         c[Counters.ACCEL_S + i] += seconds;
                     }
                 }
             }
-        }
-        for (long value : c) {
-            if (value < 0) {
-                throw new Unreadable("a class total overflowed");
+            for (long value : c) {
+                if (value < 0) {
+                    throw new Unreadable("a class total overflowed");
+                }
             }
+            return new Reading(vin, createdAt, receivedAt == null ? createdAt : receivedAt, card(driver), c);
         }
-        return new Reading(vin, created, received == null ? created : received, card(status.get("driver1Id")), c);
+
+        /** How many speed edges a class from {@code from} km/h lies at or beyond (40, 44, ... with a hair's tolerance). */
+        private static int speedEdgesBelow(double from) {
+            double estimate = Math.floor((from - Counters.SPEED_FIRST_EDGE) / Counters.SPEED_STEP);
+            int k = (int) Math.max(0, Math.min(Counters.SPEED_EDGES, estimate));
+            while (k > 0 && !(from >= Counters.SPEED_FIRST_EDGE + Counters.SPEED_STEP * (k - 1) - 1e-9)) {
+                k--;
+            }
+            while (k < Counters.SPEED_EDGES && from >= Counters.SPEED_FIRST_EDGE + Counters.SPEED_STEP * k - 1e-9) {
+                k++;
+            }
+            return k;
+        }
+
+        private static Accumulated skip(JsonParser p) {
+            p.skipChildren();
+            return null;
+        }
+    }
+
+    private static final class Accumulated {
+        Scalar moving = Scalar.ABSENT;
+        Scalar idle = Scalar.ABSENT;
+        Scalar idleFuel = Scalar.ABSENT;
+        Scalar cruise = Scalar.ABSENT;
+        ClassList coast = ClassList.ABSENT;
+        ClassList speed = ClassList.ABSENT;
+        ClassList brake = ClassList.ABSENT;
+        ClassList acceleration = ClassList.ABSENT;
+
+        static Accumulated read(JsonParser p) {
+            Accumulated a = new Accumulated();
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                p.nextToken();
+                switch (name) {
+                    case "durationWheelbasedSpeedOverZero" -> a.moving = Scalar.read(p);
+                    case "durationWheelbasedSpeedZero" -> a.idle = Scalar.read(p);
+                    case "fuelWheelbasedSpeedZero" -> a.idleFuel = Scalar.read(p);
+                    case "distanceCruiseControlActive" -> a.cruise = Scalar.read(p);
+                    case "drivingWithoutTorqueClass" -> a.coast = ClassList.read(p);
+                    case "vehicleSpeedClass" -> a.speed = ClassList.read(p);
+                    case "accelerationDuringBrakeClass" -> a.brake = ClassList.read(p);
+                    case "accelerationClass" -> a.acceleration = ClassList.read(p);
+                    default -> p.skipChildren();
+                }
+            }
+            return a;
+        }
+    }
+
+    /** A list of classes: absent (or null), something else than a list, or a list of which every item must be an object. */
+    private static final class ClassList {
+        static final ClassList ABSENT = new ClassList(false, List.of(), false);
+
+        final boolean notAList;
+        final List<ClassItem> items;
+        final boolean notAllObjects;
+
+        private ClassList(boolean notAList, List<ClassItem> items, boolean notAllObjects) {
+            this.notAList = notAList;
+            this.items = items;
+            this.notAllObjects = notAllObjects;
+        }
+
+        static ClassList read(JsonParser p) {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NULL) {
+                return ABSENT;
+            }
+            if (token != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return new ClassList(true, List.of(), false);
+            }
+            List<ClassItem> items = new ArrayList<>(40);
+            boolean notAllObjects = false;
+            for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+                if (item != JsonToken.START_OBJECT) {
+                    notAllObjects = true;
+                    p.skipChildren();
+                    continue;
+                }
+                items.add(ClassItem.read(p));
+            }
+            return new ClassList(false, items, notAllObjects);
+        }
+
+        List<ClassItem> items(String field) {
+            if (notAList) {
+                throw new Unreadable(field + " is not a list");
+            }
+            if (notAllObjects) {
+                throw new Unreadable(field + " holds something that is not an object");
+            }
+            return items;
+        }
+    }
+
+    private static final class ClassItem {
+        Scalar from = Scalar.ABSENT;
+        Scalar to = Scalar.ABSENT;
+        Scalar seconds = Scalar.ABSENT;
+        Scalar meters = Scalar.ABSENT;
+        Scalar label = Scalar.ABSENT;
+
+        static ClassItem read(JsonParser p) {
+            ClassItem c = new ClassItem();
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                p.nextToken();
+                switch (name) {
+                    case "from" -> c.from = Scalar.read(p);
+                    case "to" -> c.to = Scalar.read(p);
+                    case "seconds" -> c.seconds = Scalar.read(p);
+                    case "meters" -> c.meters = Scalar.read(p);
+                    case "label" -> c.label = Scalar.read(p);
+                    default -> p.skipChildren();
+                }
+            }
+            return c;
+        }
+    }
+
+    /** One value as the parser saw it: enough to judge it as the tree did (whole number, number, text). */
+    private static final class Scalar {
+        static final int MISSING = 0, WHOLE = 1, BIG_WHOLE = 2, FRACTION = 3, TEXT = 4, OTHER = 5;
+        static final Scalar ABSENT = new Scalar(MISSING, 0, 0, null);
+        static final Scalar ANYTHING_ELSE = new Scalar(OTHER, 0, 0, null);
+
+        final int kind;
+        final long whole;
+        final double number;
+        final String text;
+
+        private Scalar(int kind, long whole, double number, String text) {
+            this.kind = kind;
+            this.whole = whole;
+            this.number = number;
+            this.text = text;
+        }
+
+        static Scalar read(JsonParser p) {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT) {
+                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    return new Scalar(BIG_WHOLE, 0, p.getDoubleValue(), null);
+                }
+                long value = p.getLongValue();
+                return new Scalar(WHOLE, value, value, null);
+            }
+            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                return new Scalar(FRACTION, 0, p.getDoubleValue(), null);
+            }
+            if (token == JsonToken.VALUE_STRING) {
+                return new Scalar(TEXT, 0, 0, p.getString());
+            }
+            if (token == JsonToken.VALUE_NULL) {
+                return ABSENT;
+            }
+            p.skipChildren();
+            return ANYTHING_ELSE;
+        }
+
+        long count(String field, boolean required) {
+            if (kind == MISSING) {
+                if (required) {
+                    throw new Unreadable(field + " missing");
+                }
+                return 0;
+            }
+            if (kind != WHOLE) {
+                throw new Unreadable(field + " is not a whole number");
+            }
+            if (whole < 0) {
+                throw new Unreadable(field + " is negative");
+            }
+            return whole;
+        }
+
+        Double bound(String field) {
+            if (kind == MISSING) {
+                return null;
+            }
+            if (kind != WHOLE && kind != BIG_WHOLE && kind != FRACTION || !Double.isFinite(number)) {
+                throw new Unreadable("class bound " + field + " is not a number");
+            }
+            return number;
+        }
+
+        String text() {
+            return kind == TEXT ? text : null;
+        }
     }
 
     private static String card(JsonNode driver) {
@@ -240,49 +541,9 @@ public final class RfmsJson {
         return card;
     }
 
-    private static Iterable<JsonNode> list(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw new Unreadable(field + " is not a list");
-        }
-        for (JsonNode item : node) {
-            if (!item.isObject()) {
-                throw new Unreadable(field + " holds something that is not an object");
-            }
-        }
-        return node;
-    }
-
-    private static long count(JsonNode parent, String field, boolean required) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                throw new Unreadable(field + " missing");
-            }
-            return 0;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new Unreadable(field + " is not a whole number");
-        }
-        long value = node.asLong();
-        if (value < 0) {
-            throw new Unreadable(field + " is negative");
-        }
-        return value;
-    }
-
-    private static Double bound(JsonNode cls, String field) {
-        JsonNode node = cls.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
-            throw new Unreadable("class bound " + field + " is not a number");
-        }
-        return node.asDouble();
+    /** The text of a value that is text, else null. */
+    private static String textOf(JsonNode value) {
+        return value != null && value.isString() ? value.asString() : null;
     }
 
     static String text(JsonNode node, String field) {

@@ -68,6 +68,7 @@ public final class RfmsSimulator {
 
     private final long seed;
     private final LocalDate firstDay;
+    private final String[] vins;
     private final List<SimVehicle> vehicles;
     private final List<SimDriver> drivers;
     private final double[] vehicleFuelFactor;
@@ -77,16 +78,28 @@ public final class RfmsSimulator {
     private final List<List<long[]>> dayStarts = new ArrayList<>();
 
     public RfmsSimulator(long seed, LocalDate firstDay) {
+        this(seed, firstDay, List.of(VINS), "NL000000000120");
+    }
+
+    /**
+     * The same fleet under other VINs and card numbers (for benchmarks and tests that need several
+     * fleets side by side): ten VINs, and the first fourteen characters of the drivers' card numbers.
+     */
+    RfmsSimulator(long seed, LocalDate firstDay, List<String> vins, String cardNumberStart) {
+        if (vins.size() != VINS.length) {
+            throw new IllegalArgumentException("the simulator has " + VINS.length + " trucks");
+        }
         this.seed = seed;
         this.firstDay = firstDay;
+        this.vins = vins.toArray(String[]::new);
         List<SimVehicle> v = new ArrayList<>();
         for (int i = 0; i < VINS.length; i++) {
-            v.add(new SimVehicle(VINS[i], PLATES[i]));
+            v.add(new SimVehicle(this.vins[i], PLATES[i]));
         }
         this.vehicles = List.copyOf(v);
         List<SimDriver> d = new ArrayList<>();
         for (int i = 0; i < DRIVERS; i++) {
-            d.add(new SimDriver(String.format(Locale.ROOT, "NL:NL000000000120%02d", i + 1), STYLES[i % STYLES.length]));
+            d.add(new SimDriver(String.format(Locale.ROOT, "NL:%s%02d", cardNumberStart, i + 1), STYLES[i % STYLES.length]));
         }
         this.drivers = List.copyOf(d);
         vehicleFuelFactor = new double[VINS.length];
@@ -129,7 +142,7 @@ public final class RfmsSimulator {
         if (lastVin != null && !lastVin.isBlank()) {
             from = vehicles.size();
             for (int i = 0; i < vehicles.size(); i++) {
-                if (vehicles.get(i).vin().equals(lastVin)) {
+                if (vins[i].equals(lastVin)) {
                     from = i + 1;
                 }
             }
@@ -141,7 +154,7 @@ public final class RfmsSimulator {
                 json.append(',');
             }
             SplittableRandom r = random(i, -2);
-            json.append("{\"vin\":\"").append(VINS[i]).append("\",\"customerVehicleName\":\"").append(PLATES[i])
+            json.append("{\"vin\":\"").append(vins[i]).append("\",\"customerVehicleName\":\"").append(PLATES[i])
                     .append("\",\"brand\":\"").append(BRANDS[i]).append("\",\"productionDate\":{\"day\":")
                     .append(1 + r.nextInt(28)).append(",\"month\":").append(1 + r.nextInt(12)).append(",\"year\":")
                     .append(2017 + r.nextInt(6)).append("},\"type\":\"TRUCK\",\"model\":\"").append(MODELS[i])
@@ -153,14 +166,14 @@ public final class RfmsSimulator {
         boolean more = to < vehicles.size();
         json.append("]},\"moreDataAvailable\":").append(more);
         if (more) {
-            json.append(",\"moreDataAvailableLink\":\"/rfms/vehicles?lastVin=").append(VINS[to - 1]).append('"');
+            json.append(",\"moreDataAvailableLink\":\"/rfms/vehicles?lastVin=").append(vins[to - 1]).append('"');
         }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
-     * A VehicleStatusResponseObject with the statuses received from {@code starttime} up to (not including) the earlier of
-     * {@code stoptime} and {@code now}, oldest first. At most {@code max} statuses, except that a
+     * A VehicleStatusResponseObject with the statuses received from {@code starttime} up to (not
+     * including) the earlier of {@code stoptime} and {@code now}, oldest first. At most {@code max} statuses, except that a
      * page never ends in the middle of a second: the next request starts at the last received time
      * plus one second (as rFMS prescribes), so a cut there would lose statuses.
      */
@@ -188,7 +201,7 @@ public final class RfmsSimulator {
             if (i > 0) {
                 json.append(',');
             }
-            json.append("{\"vin\":\"").append(VINS[s.vehicle]).append("\",");
+            json.append("{\"vin\":\"").append(vins[s.vehicle]).append("\",");
             trigger(json, s);
             json.append(",\"createdDateTime\":\"").append(s.created).append("\",\"receivedDateTime\":\"")
                     .append(s.received).append("\",");
@@ -231,7 +244,7 @@ public final class RfmsSimulator {
         }
         LocalDate last = end.atZone(LOCAL).toLocalDate();
         boolean stoppedEarly = false;
-        Comparator<Status> order = Comparator.comparing((Status s) -> s.received).thenComparing(s -> VINS[s.vehicle]);
+        Comparator<Status> order = Comparator.comparing((Status s) -> s.received).thenComparing(s -> vins[s.vehicle]);
         for (; !day.isAfter(last); day = day.plusDays(1)) {
             int index = (int) ChronoUnit.DAYS.between(firstDay, day);
             List<Status> ofDay = new ArrayList<>();
@@ -272,7 +285,7 @@ public final class RfmsSimulator {
 
     private void status(StringBuilder json, Status s) {
         long[] c = s.counters;
-        json.append("{\"vin\":\"").append(VINS[s.vehicle]).append("\",");
+        json.append("{\"vin\":\"").append(vins[s.vehicle]).append("\",");
         trigger(json, s);
         json.append(",\"createdDateTime\":\"").append(s.created).append("\",\"receivedDateTime\":\"").append(s.received)
                 .append("\",\"hrTotalVehicleDistance\":").append(c[ODO]).append(",\"totalEngineHours\":")
@@ -519,7 +532,7 @@ public final class RfmsSimulator {
         return date.atTime(time).atZone(LOCAL).toInstant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** Standing with the engine on: idle time, idle fuel, the speed class from 0 to 4 km/h. */
+    /** Standing with the engine on: idle time, idle fuel, and the lowest speed class (0 to 4 km/h). */
     private static long[] stand(long seconds) {
         long[] g = new long[RAW];
         g[IDLE] = seconds;

@@ -33,13 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the wrong type, negative and huge numbers, cut-off and random bytes, statuses repeated, counters
  * going down, unknown VINs, deep nesting, impossible dates. Whatever comes in: no exception, every
  * status is either taken in or counted as a problem, no interval is negative, and no vehicle gets
- * more distance, fuel, time or harsh seconds than the undamaged documents hold.
+ * more distance, fuel, time or harsh seconds than the undamaged documents hold. Each document is
+ * also read by the first, tree-based reader ({@link RfmsJsonByTree}): the streaming reader must
+ * read exactly the same.
  */
 @SpringBootTest
 class RfmsFuzzTest {
 
     static final int DOCUMENTS = 2000;
-    static final int PAGE = 40;
+    static final int PAGE = 20;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -94,6 +96,7 @@ class RfmsFuzzTest {
             byte[] document = damage(originals.get(index), applied);
 
             RfmsJson.Statuses parsed = RfmsJson.statuses(document);
+            sameAsByTree(parsed, RfmsJsonByTree.statuses(document), i);
             int listed = listed(document);
             if (listed >= 0) {
                 assertThat(parsed.readings().size() + parsed.problems().size()).as("document %d", i).isEqualTo(listed);
@@ -143,6 +146,34 @@ class RfmsFuzzTest {
                 assertThat(sum[k]).as("counter %d of %s", k, vin).isLessThanOrEqualTo(most[k]);
             }
         });
+    }
+
+    /** The streaming reader reads what the tree reader read: the same readings and the same problems. */
+    private static void sameAsByTree(RfmsJson.Statuses streamed, RfmsJson.Statuses byTree, int document) {
+        assertThat(streamed.readings()).as("readings of document %d", document).hasSameSizeAs(byTree.readings());
+        for (int k = 0; k < byTree.readings().size(); k++) {
+            Reading a = streamed.readings().get(k);
+            Reading b = byTree.readings().get(k);
+            assertThat(List.of(a.vin(), a.created(), a.received(), String.valueOf(a.card())))
+                    .as("reading %d of document %d", k, document)
+                    .isEqualTo(List.of(b.vin(), b.created(), b.received(), String.valueOf(b.card())));
+            assertThat(a.counters()).as("counters of reading %d of document %d", k, document).isEqualTo(b.counters());
+        }
+        assertThat(streamed.problems()).as("problems of document %d", document).hasSameSizeAs(byTree.problems());
+        for (int k = 0; k < byTree.problems().size(); k++) {
+            Problem a = streamed.problems().get(k);
+            Problem b = byTree.problems().get(k);
+            assertThat(a.reason()).isEqualTo(b.reason());
+            assertThat(a.vin()).isEqualTo(b.vin());
+            if (b.detail().startsWith("not JSON")) {
+                assertThat(a.detail()).startsWith("not JSON"); // the parser's own words may differ
+            } else {
+                assertThat(a.detail()).as("problem %d of document %d", k, document).isEqualTo(b.detail());
+            }
+        }
+        assertThat(streamed.moreDataAvailable()).isEqualTo(byTree.moreDataAvailable());
+        assertThat(streamed.requestServerDateTime()).isEqualTo(byTree.requestServerDateTime());
+        assertThat(streamed.lastReceived()).isEqualTo(byTree.lastReceived());
     }
 
     /** Per VIN: what the undamaged documents hold, from the first status to the last. */

@@ -170,7 +170,17 @@ class RfmsSimulatorTest {
         assertThat(late.value(Metric.HARSH_BRAKING)).isLessThan(early.value(Metric.HARSH_BRAKING) / 2);
     }
 
+    private static List<Reading> twelveWeeks;
+
+    /** All statuses of the twelve weeks, per truck oldest first (read once for the tests that need them). */
     private List<Reading> all() {
+        if (twelveWeeks == null) {
+            twelveWeeks = read();
+        }
+        return twelveWeeks;
+    }
+
+    private List<Reading> read() {
         List<Reading> readings = new ArrayList<>();
         Instant start = START;
         while (true) {
@@ -183,7 +193,7 @@ class RfmsSimulatorTest {
             start = page.lastReceived().plusSeconds(1);
         }
         readings.sort(Comparator.comparing(Reading::vin).thenComparing(Reading::created));
-        return readings;
+        return List.copyOf(readings);
     }
 
     interface IntervalHandler {
