@@ -146,6 +146,22 @@ class DrivingTest {
     }
 
     @Test
+    void statusesWithMoreThanMicrosecondsAreRecognisedWhenTheyComeAgain() {
+        String vin = DrivingTestData.vin().toLowerCase();
+        String card = DrivingTestData.card();
+        Instant start = records.today().atTime(4, 0).atZone(DrivingRecords.LOCAL).toInstant().plusNanos(123_456_400);
+        List<String> statuses = List.of(
+                DrivingTestData.status(vin, start, card, 1_000_000, 500_000, 10_000, 2_000, 5_000, 300_000, 50_000,
+                        100_000, 200_000, 50_000, 100, 200, 50, 80),
+                DrivingTestData.status(vin, start.plus(1, ChronoUnit.HOURS), card, 1_080_000, 524_000, 13_000, 2_600, 6_000,
+                        340_000, 58_000, 110_000, 260_000, 60_000, 116, 230, 58, 90));
+        assertThat(DrivingTestData.take(telemetry, vin, statuses).accepted()).isEqualTo(2);
+        Telemetry.Counts again = DrivingTestData.take(telemetry, vin.toUpperCase(), statuses);
+        assertThat(again.accepted()).isZero();
+        assertThat(again.duplicates()).isEqualTo(2);
+    }
+
+    @Test
     void withoutAnAgreementOnlyTheDriverSeesTheirFigures() throws Exception {
         noAgreement();
         long team = TestPeople.team(teams);

@@ -69,6 +69,10 @@ public class CsvTelemetry {
                 problems = List.of();
                 from = to;
             } while (from < lines.readings.size());
+        } catch (RuntimeException e) {
+            // what was taken in before stays (each batch is its own transaction); the import says where it stopped
+            failure = "stopped after " + total.accepted() + " statuses: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } finally {
             telemetry.close(importId, failure);
         }

@@ -96,7 +96,7 @@ public class Telemetry {
                                 brand = coalesce(excluded.brand, driving_vehicle.brand),
                                 model = coalesce(excluded.model, driving_vehicle.model)
                             """)
-                    .param("vin", v.vin()).param("name", v.name()).param("brand", v.brand()).param("model", v.model())
+                    .param("vin", v.vin().toUpperCase(java.util.Locale.ROOT)).param("name", v.name()).param("brand", v.brand()).param("model", v.model())
                     .param("now", now).update();
         }
     }
@@ -110,7 +110,7 @@ public class Telemetry {
                             where vin = :vin and (position_at is null or position_at < :at)
                             """)
                     .param("at", Timestamp.from(p.created())).param("lat", p.latitude()).param("lon", p.longitude())
-                    .param("speed", p.speed()).param("vin", p.vin()).update();
+                    .param("speed", p.speed()).param("vin", p.vin().toUpperCase(java.util.Locale.ROOT)).update();
         }
         return stored;
     }
@@ -124,7 +124,11 @@ public class Telemetry {
             jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOCK).query(Object.class).optional();
             Instant latest = clock.instant().plus(FUTURE);
             List<Problem> problems = new ArrayList<>(parseProblems);
-            List<Reading> sorted = new ArrayList<>(readings);
+            // PostgreSQL keeps microseconds and VINs are compared as stored: read both the way they are kept
+            List<Reading> sorted = new ArrayList<>(readings.size());
+            for (Reading r : readings) {
+                sorted.add(normal(r));
+            }
             sorted.sort(Comparator.comparing(Reading::vin).thenComparing(Reading::created));
             Map<String, Baseline> baselines = baselines(sorted);
             List<Interval> intervals = new ArrayList<>();
@@ -194,6 +198,15 @@ public class Telemetry {
             record(importId, counts, problems);
             return counts;
         });
+    }
+
+    private static Reading normal(Reading r) {
+        Instant created = r.created().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String vin = r.vin().toUpperCase(java.util.Locale.ROOT);
+        if (created.equals(r.created()) && vin.equals(r.vin())) {
+            return r;
+        }
+        return new Reading(vin, created, r.received(), r.card(), r.counters());
     }
 
     private static String impossible(long[] delta, double hours) {
