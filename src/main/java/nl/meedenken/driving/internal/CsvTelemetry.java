@@ -31,10 +31,11 @@ import java.util.regex.Pattern;
  * figures show them whatever {@code meedenken.driving.harsh-*} and {@code speed-limit} say. The total
  * distance of the speed classes is the odometer.
  * <p>
- * Each line is taken or refused on its own: a line that cannot be read becomes a problem naming its
- * line number, the others go through {@link Telemetry} like rFMS statuses (duplicates, counters going
- * down and impossible jumps are refused there). Vehicles must be known (from rFMS or registered by
- * an admin); lines of other VINs are refused as unknown.
+ * The whole file is checked first and taken in all or nothing: a line that cannot be read, or names a
+ * vehicle that is not known (from rFMS or registered by an admin), refuses the file with a problem naming
+ * its line number. A file without problems goes through {@link Telemetry} like rFMS statuses, in one
+ * transaction; duplicates (the same file uploaded twice), counters going down and impossible jumps are
+ * counted there.
  */
 @Service
 public class CsvTelemetry {
@@ -50,41 +51,64 @@ public class CsvTelemetry {
         this.telemetry = telemetry;
     }
 
-    /** Reads the file and takes it in as one CSV import; returns what was taken in and refused. */
-    public Telemetry.Counts upload(byte[] csv, String by) {
+    /** What an upload did: the counts of the import, or the problems of a file that was refused as a whole. */
+    public record Upload(Telemetry.Counts counts, List<Problem> problems) {
+        public boolean refused() {
+            return !problems.isEmpty();
+        }
+    }
+
+    /**
+     * Checks the whole file first: when a line cannot be read or names a vehicle that is not known, nothing is
+     * taken in and every problem is returned with its line number. Otherwise the file is taken in as one CSV
+     * import in one transaction; statuses already taken in (an upload repeated) are counted as duplicates.
+     */
+    public Upload upload(byte[] csv, String by) {
+        Lines lines = read(csv);
+        List<Problem> problems = new ArrayList<>(lines.problems);
+        java.util.Set<String> known = telemetry.known(lines.readings.stream().map(Reading::vin).toList());
+        for (int i = 0; i < lines.readings.size(); i++) {
+            Reading r = lines.readings.get(i);
+            if (!known.contains(r.vin().toUpperCase(Locale.ROOT))) {
+                problems.add(new Problem(Problem.Reason.UNKNOWN, r.vin(), "line " + lines.lineNumbers.get(i)
+                        + ": vehicle " + r.vin() + " is not known; add it under Vehicles first"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(CsvTelemetry::lineOf));
+            return new Upload(Telemetry.Counts.NONE, problems);
+        }
         long importId = telemetry.open(Telemetry.Source.CSV, by);
         String failure = null;
         Telemetry.Counts total = Telemetry.Counts.NONE;
         try {
-            Lines lines = read(csv);
-            failure = lines.failure;
-            // oldest first across the whole file, so a status is never compared with a later one of an earlier batch
-            lines.readings.sort(Comparator.comparing(Reading::created).thenComparing(Reading::vin));
-            List<Problem> problems = lines.problems;
-            int from = 0;
-            do {
-                int to = Math.min(lines.readings.size(), from + BATCH);
-                Telemetry.Counts counts = telemetry.take(importId, lines.readings.subList(from, to), problems);
-                total = total.plus(counts);
-                problems = List.of();
-                from = to;
-            } while (from < lines.readings.size());
+            // oldest first across the whole file, so a status is never compared with a later one
+            List<Reading> readings = new ArrayList<>(lines.readings);
+            readings.sort(Comparator.comparing(Reading::created).thenComparing(Reading::vin));
+            total = telemetry.take(importId, readings, List.of());
         } catch (RuntimeException e) {
-            // what was taken in before stays (each batch is its own transaction); the import says where it stopped
-            failure = "stopped after " + total.accepted() + " statuses: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            failure = "nothing was taken in: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } finally {
             telemetry.close(importId, failure);
         }
-        return total;
+        return new Upload(total, List.of());
     }
 
-    record Lines(List<Reading> readings, List<Problem> problems, String failure) {
+    private static int lineOf(Problem p) {
+        java.util.regex.Matcher m = Pattern.compile("^line (\\d+)").matcher(p.detail());
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    record Lines(List<Reading> readings, List<Integer> lineNumbers, List<Problem> problems, String failure) {
+        Lines(List<Reading> readings, List<Problem> problems, String failure) {
+            this(readings, new ArrayList<>(), problems, failure);
+        }
     }
 
     /** The readings of the lines that could be read, and a problem for each line that could not. */
     static Lines read(byte[] csv) {
         List<Reading> readings = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         String text;
         try {
@@ -120,11 +144,12 @@ public class CsvTelemetry {
             String vin = field(row, column, "vin");
             try {
                 readings.add(reading(row, column, vin));
+                lineNumbers.add(line);
             } catch (Unreadable e) {
                 problems.add(new Problem(Problem.Reason.MALFORMED, vin, "line " + line + ": " + e.getMessage()));
             }
         }
-        return new Lines(readings, problems, null);
+        return new Lines(readings, lineNumbers, problems, null);
     }
 
     private static Reading reading(List<String> row, Map<String, Integer> column, String vin) {

@@ -101,6 +101,16 @@ public class Telemetry {
         }
     }
 
+    /** Which of these VINs are known vehicles (in capitals). */
+    public java.util.Set<String> known(java.util.Collection<String> vins) {
+        if (vins.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select vin from driving_vehicle where vin in (:vins)")
+                .param("vins", vins.stream().map(v -> v.toUpperCase(java.util.Locale.ROOT)).distinct().toList())
+                .query(String.class).list());
+    }
+
     /** Keeps the latest known position of each vehicle; older positions are ignored. */
     public int positions(List<RfmsJson.Position> positions) {
         int stored = 0;

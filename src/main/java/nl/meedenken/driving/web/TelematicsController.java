@@ -4,6 +4,7 @@ import nl.meedenken.driving.internal.CsvTelemetry;
 import nl.meedenken.driving.internal.DrivingRecords;
 import nl.meedenken.driving.internal.DrivingSettings;
 import nl.meedenken.driving.internal.InvalidDriving;
+import nl.meedenken.driving.internal.Problem;
 import nl.meedenken.driving.internal.RfmsImport;
 import nl.meedenken.driving.internal.RfmsJson;
 import nl.meedenken.driving.internal.Telemetry;
@@ -119,9 +120,15 @@ class TelematicsController {
             redirect.addFlashAttribute("refused", "driving.admin.csv.tooBig");
             return "redirect:/driving/admin";
         }
-        Telemetry.Counts counts = csv.upload(file.getBytes(), me.auditName());
+        CsvTelemetry.Upload upload = csv.upload(file.getBytes(), me.auditName());
+        if (upload.refused()) {
+            redirect.addFlashAttribute("refused", "driving.admin.csv.refused");
+            redirect.addFlashAttribute("refusedArgs", new Object[]{upload.problems().size()});
+            redirect.addFlashAttribute("csvProblems", upload.problems().stream().limit(200).map(Problem::detail).toList());
+            return "redirect:/driving/admin";
+        }
         redirect.addFlashAttribute("saved", "driving.admin.imported");
-        redirect.addFlashAttribute("savedArgs", new Object[]{counts.accepted(), counts.refused()});
+        redirect.addFlashAttribute("savedArgs", new Object[]{upload.counts().accepted(), upload.counts().refused()});
         return "redirect:/driving/admin";
     }
 

@@ -52,9 +52,11 @@ class CsvTelemetryTest {
         String file = HEADER + "\n" + line(vin, 2, "", 400_120) + "\n"
                 + line(vin, 0, "NL:NL00000000099001", 400_000) + "\n" + line(vin, 1, "", 400_060) + "\n";
 
-        Telemetry.Counts counts = csv.upload(file.getBytes(StandardCharsets.UTF_8), "CsvTelemetryTest");
+        Telemetry.Counts counts = csv.upload(file.getBytes(StandardCharsets.UTF_8), "CsvTelemetryTest").counts();
 
         assertThat(counts).isEqualTo(new Telemetry.Counts(3, 0, 0, 0, 0, 0));
+        assertThat(csv.upload(file.getBytes(StandardCharsets.UTF_8), "CsvTelemetryTest again").counts())
+                .as("the same file again changes nothing").isEqualTo(new Telemetry.Counts(0, 3, 0, 0, 0, 0));
         List<List<Object>> intervals = jdbc.sql("""
                         select card, distance_m, brake_s[1], brake_s[8], speed_m[25] from driving_interval
                         where vin = :vin order by ended_at""").param("vin", vin)
@@ -66,7 +68,7 @@ class CsvTelemetryTest {
     }
 
     @Test
-    void refusesBadLinesWithTheirLineNumbersAndTakesTheRest() {
+    void aFileWithBadLinesIsRefusedAsAWholeWithTheLineNumbers() {
         String vin = vehicle();
         String file = HEADER.replace(',', ';') + "\n"
                 + line(vin, 0, "", 400_000).replace(',', ';') + "\n"
@@ -75,27 +77,29 @@ class CsvTelemetryTest {
                 + line(vin, 2, "", 400_120).replace(',', ';').replace(t0.plusHours(2).toString(), "yesterday") + "\n"
                 + line(vin, 3, "not a card", 400_180).replace(',', ';') + "\n"
                 + "TOO;FEW;FIELDS\n"
-                + line(vin, 4, "", 400_240).replace(',', ';') + "\n";
+                + line("WDB0000000000UNKN", 4, "", 400_240).replace(',', ';') + "\n"
+                + line(vin, 5, "", 400_300).replace(',', ';') + "\n";
 
-        Telemetry.Counts counts = csv.upload(file.getBytes(StandardCharsets.UTF_8), "CsvTelemetryTest bad lines");
+        CsvTelemetry.Upload upload = csv.upload(file.getBytes(StandardCharsets.UTF_8), "CsvTelemetryTest bad lines");
 
-        assertThat(counts.accepted()).isEqualTo(2);
-        assertThat(counts.malformed()).isEqualTo(4);
-        long importId = jdbc.sql("select max(id) from driving_import where started_by = 'CsvTelemetryTest bad lines'")
-                .query(Long.class).single();
-        assertThat(records.problems(importId)).extracting(Problem::detail).containsExactly(
+        assertThat(upload.refused()).isTrue();
+        assertThat(upload.problems()).extracting(Problem::detail).containsExactly(
                 "line 3: odometer_m is negative", "line 5: created is not a date-time with offset such as 2026-03-02T06:30:00+01:00",
                 "line 6: driver_card is not a member state and card number such as NL:NL00000000012001",
-                "line 7: 3 fields where 13 were expected");
+                "line 7: 3 fields where 13 were expected",
+                "line 8: vehicle WDB0000000000UNKN is not known; add it under Vehicles first");
+        assertThat(jdbc.sql("select count(*) from driving_interval where vin = :vin").param("vin", vin).query(Long.class).single())
+                .as("nothing of the file was taken in").isZero();
+        assertThat(jdbc.sql("select count(*) from driving_import where started_by = 'CsvTelemetryTest bad lines'")
+                .query(Long.class).single()).isZero();
     }
 
     @Test
     void refusesAFileWithoutTheExpectedHeader() {
-        Telemetry.Counts counts = csv.upload("vin,created,odometer\nX,Y,Z\n".getBytes(StandardCharsets.UTF_8),
+        CsvTelemetry.Upload upload = csv.upload("vin,created,odometer\nX,Y,Z\n".getBytes(StandardCharsets.UTF_8),
                 "CsvTelemetryTest header");
 
-        assertThat(counts.malformed()).isEqualTo(1);
-        assertThat(jdbc.sql("select failure from driving_import where started_by = 'CsvTelemetryTest header'")
-                .query(String.class).single()).startsWith("line 1: the header lacks driver_card, odometer_m");
+        assertThat(upload.refused()).isTrue();
+        assertThat(upload.problems().get(0).detail()).startsWith("line 1: the header lacks driver_card, odometer_m");
     }
 }
