@@ -24,6 +24,14 @@ public class Challenges {
                         rs.getObject(5, java.time.LocalDate.class))).optional();
     }
 
+    /** The newest challenges, open or closed, for choosing one to link. */
+    @Transactional(readOnly = true)
+    public List<ChallengeSummary> recent(int limit) {
+        return jdbc.sql("select id, title, kind, state, deadline from challenge order by id desc limit :n").param("n", limit)
+                .query((rs, i) -> new ChallengeSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, java.time.LocalDate.class))).list();
+    }
+
     /** Open challenges, soonest deadline first. */
     @Transactional(readOnly = true)
     public List<ChallengeSummary> open() {

@@ -80,6 +80,33 @@ public class Ideas {
                 .list();
     }
 
+    /** The newest ideas, for choosing one to link. */
+    @Transactional(readOnly = true)
+    public List<IdeaSummary> recent(int limit) {
+        return jdbc.sql("select id, title, status, author_id from idea order by id desc limit :n").param("n", limit)
+                .query((rs, i) -> new IdeaSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** An experiment as other modules may show it; {@code decision} is null while it runs. */
+    public record ExperimentSummary(long id, String title, java.time.LocalDate endsOn, String decision) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ExperimentSummary> experiment(long id) {
+        return jdbc.sql("select id, title, ends_on, decision from experiment where id = :id").param("id", id)
+                .query((rs, i) -> new ExperimentSummary(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, java.time.LocalDate.class), rs.getString(4))).optional();
+    }
+
+    /** The newest experiments, for choosing one to link. */
+    @Transactional(readOnly = true)
+    public List<ExperimentSummary> recentExperiments(int limit) {
+        return jdbc.sql("select id, title, ends_on, decision from experiment order by id desc limit :n").param("n", limit)
+                .query((rs, i) -> new ExperimentSummary(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, java.time.LocalDate.class), rs.getString(4))).list();
+    }
+
     /** How many ideas someone answered since a moment, and how many of those got their first answer on time. */
     public record Answered(int ideas, int onTime) {
     }

@@ -82,6 +82,8 @@ class SecurityConfiguration {
                         .requestMatchers("/driving/loading")
                         .hasAnyRole(Role.DRIVER.name(), Role.WAREHOUSE.name(), Role.PLANNER.name(), Role.TEAM_LEAD.name(),
                                 Role.MANAGEMENT.name())
+                        .requestMatchers("/innovations/new").hasRole(Role.MANAGEMENT.name())
+                        .requestMatchers(HttpMethod.POST, "/innovations").hasRole(Role.MANAGEMENT.name())
                         .requestMatchers("/scan/campaigns", "/scan/campaigns/**")
                         .hasAnyRole(Role.MANAGEMENT.name(), Role.WORKS_COUNCIL.name(), Role.TEAM_LEAD.name())
                         .anyRequest().authenticated())

@@ -82,6 +82,8 @@ class AccessRulesTest {
             Map.entry("/driving/drivers", Set.of("planner", "teamlead", "manager")),
             Map.entry("/driving/loading", Set.of("driver", "warehouse", "council", "planner", "teamlead", "manager")),
             Map.entry("/driving/admin", Set.of("admin")),
+            Map.entry("/innovations", everyone()),
+            Map.entry("/innovations/new", Set.of("manager")),
             Map.entry("/transport", Set.of("planner", "manager")),
             Map.entry("/transport/orders", Set.of("planner", "manager")),
             Map.entry("/transport/orders/import", Set.of("planner", "manager")),

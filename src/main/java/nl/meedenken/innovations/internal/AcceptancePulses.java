@@ -1,0 +1,196 @@
+package nl.meedenken.innovations.internal;
+
+import nl.meedenken.organisation.People;
+import nl.meedenken.organisation.PersonSummary;
+import nl.meedenken.organisation.TeamSummary;
+import nl.meedenken.platform.Role;
+import nl.meedenken.scan.CampaignId;
+import nl.meedenken.scan.Scans;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Acceptance pulses: four statements, asked per affected group through the scan module, so each group's
+ * figures follow the scan's anonymity rules (closed first, and at least {@link Scans#MIN_GROUP_SIZE} answers).
+ */
+@Service
+public class AcceptancePulses {
+
+    /** The four statements, in this order, for every acceptance pulse. */
+    public static final List<Scans.Statement> STATEMENTS = List.of(
+            new Scans.Statement("Deze verandering helpt mij in mijn werk.", "This change helps me in my work."),
+            new Scans.Statement("Ik kan goed werken met het nieuwe systeem, of verwacht dat te kunnen.",
+                    "I can work well with the new system, or expect to."),
+            new Scans.Statement("Ik heb mee kunnen praten over hoe deze verandering wordt ingevoerd.",
+                    "I had a say in how this change is brought in."),
+            new Scans.Statement("Ik heb er vertrouwen in dat deze verandering goed uitpakt.",
+                    "I am confident this change will work out well."));
+    public static final int DAYS_OPEN = 14;
+
+    /** One pulse of one group: its state and, when the scan allows, the mean per statement. */
+    public record Pulse(CampaignId campaign, Phase phase, Project.Group group, Instant startedAt, Scans.PulseResult result) {
+        public Double mean(int statement) {
+            return result != null && result.shown() && result.statements().size() > statement
+                    ? result.statements().get(statement).mean() : null;
+        }
+    }
+
+    private final Scans scans;
+    private final People people;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AcceptancePulses(Scans scans, People people, JdbcClient jdbc, Clock clock) {
+        this.scans = scans;
+        this.people = people;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a pulse per affected group for the project's current phase; returns how many were opened.
+     * A group with no team to ask is skipped. Refused while an earlier pulse of the project is still open.
+     */
+    @Transactional
+    public int start(Project project, String by) {
+        return start(project, null, by);
+    }
+
+    @Transactional
+    public int start(Project project, LocalDate opensOn, String by) {
+        if (pulses(project).stream().anyMatch(p -> p.result() != null && p.result().open())) {
+            throw new InvalidInnovation("pulse", "innovations.pulse.stillOpen");
+        }
+        LocalDate start = opensOn == null ? LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Amsterdam"))) : opensOn;
+        int opened = 0;
+        for (Project.Group group : project.groups()) {
+            Audience audience = audience(group);
+            if (audience.teams().isEmpty()) {
+                continue;
+            }
+            CampaignId id = scans.startPulse(new Scans.PulseRequest(project.title() + " · " + label(group),
+                    List.of(), STATEMENTS, audience.teams(), opensOn, start.plusDays(DAYS_OPEN), "innovation:" + project.id(),
+                    by, audience.excluded(), false, new Scans.Statement(
+                    "Over de verandering \u201c" + project.title() + "\u201d. Je antwoorden zijn anoniem.",
+                    "About the change \u201c" + project.title() + "\u201d. Your answers are anonymous.")));
+            jdbc.sql("""
+                            insert into innovation_pulse (campaign_id, project_id, phase, group_kind, group_ref, started_at)
+                            values (:c, :p, :phase, :kind, :ref, :at)""")
+                    .param("c", id.value()).param("p", project.id()).param("phase", project.phase().name())
+                    .param("kind", group.kind().name()).param("ref", group.ref())
+                    .param("at", Timestamp.from(start.atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam")).toInstant()))
+                    .update();
+            opened++;
+        }
+        if (opened == 0) {
+            throw new InvalidInnovation("pulse", "innovations.pulse.nobody");
+        }
+        return opened;
+    }
+
+    /** Closes one of the project's pulses, after which its figures can be shown. */
+    @Transactional
+    public void close(long projectId, long campaignId, String by) {
+        boolean ours = jdbc.sql("select count(*) from innovation_pulse where campaign_id = :c and project_id = :p")
+                .param("c", campaignId).param("p", projectId).query(Integer.class).single() > 0;
+        if (!ours) {
+            throw new InvalidInnovation("pulse", "innovations.pulse.unknown");
+        }
+        scans.close(new CampaignId(campaignId), by);
+    }
+
+    /** Every pulse of the project, oldest first. */
+    public List<Pulse> pulses(Project project) {
+        return jdbc.sql("select * from innovation_pulse where project_id = :p order by started_at, campaign_id")
+                .param("p", project.id())
+                .query((rs, n) -> {
+                    CampaignId id = new CampaignId(rs.getLong("campaign_id"));
+                    return new Pulse(id, Phase.valueOf(rs.getString("phase")),
+                            new Project.Group(Project.Group.Kind.valueOf(rs.getString("group_kind")), rs.getString("group_ref")),
+                            rs.getTimestamp("started_at").toInstant(), scans.result(id).orElse(null));
+                }).list();
+    }
+
+    /** The pulses per group, oldest first: the trend of acceptance in each group. */
+    public Map<Project.Group, List<Pulse>> trend(Project project) {
+        Map<Project.Group, List<Pulse>> trend = new LinkedHashMap<>();
+        project.groups().forEach(g -> trend.put(g, new ArrayList<>()));
+        for (Pulse p : pulses(project)) {
+            trend.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(p);
+        }
+        return trend;
+    }
+
+    /** The mean of the four statements in the newest pulse with figures, over all groups that have them. */
+    public Optional<Double> latest(Project project) {
+        List<Pulse> pulses = pulses(project);
+        for (int i = pulses.size() - 1; i >= 0; i--) {
+            Instant at = pulses.get(i).startedAt();
+            List<Double> means = pulses.stream().filter(p -> p.startedAt().equals(at)).filter(p -> p.result() != null
+                    && p.result().shown()).flatMap(p -> p.result().statements().stream().map(Scans.StatementResult::mean)).toList();
+            if (!means.isEmpty()) {
+                return Optional.of(means.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    record Audience(List<Long> teams, List<Long> excluded) {
+    }
+
+    /** Who a group is: its teams, and for a role the people in those teams without that role (not asked). */
+    Audience audience(Project.Group group) {
+        List<TeamSummary> teams = people.teams().stream().filter(TeamSummary::active).toList();
+        return switch (group.kind()) {
+            case TEAM -> new Audience(teams.stream().filter(t -> Long.toString(t.id().value()).equals(group.ref()))
+                    .map(t -> t.id().value()).toList(), List.of());
+            case SITE -> new Audience(teams.stream().filter(t -> t.site() != null && Long.toString(t.site().value())
+                    .equals(group.ref())).map(t -> t.id().value()).toList(), List.of());
+            case ROLE -> {
+                Role role = Role.parse(group.ref()).orElse(null);
+                if (role == null) {
+                    yield new Audience(List.of(), List.of());
+                }
+                List<Long> withRole = new ArrayList<>();
+                List<Long> excluded = new ArrayList<>();
+                for (TeamSummary team : teams) {
+                    List<PersonSummary> members = people.inTeam(team.id()).stream().filter(PersonSummary::active).toList();
+                    if (members.stream().anyMatch(p -> p.has(role))) {
+                        withRole.add(team.id().value());
+                        members.stream().filter(p -> !p.has(role)).forEach(p -> excluded.add(p.id().value()));
+                    }
+                }
+                yield new Audience(withRole, excluded);
+            }
+        };
+    }
+
+    /** A group's name for titles: the site's, the team's or the role's (in Dutch, as pulse titles are). */
+    public String label(Project.Group group) {
+        return switch (group.kind()) {
+            case TEAM -> people.teams().stream().filter(t -> Long.toString(t.id().value()).equals(group.ref()))
+                    .map(TeamSummary::name).findFirst().orElse(group.ref());
+            case SITE -> people.sites().stream().filter(s -> Long.toString(s.id().value()).equals(group.ref()))
+                    .map(s -> s.name()).findFirst().orElse(group.ref());
+            case ROLE -> switch (Role.parse(group.ref()).orElse(Role.EMPLOYEE)) {
+                case DRIVER -> "Chauffeurs";
+                case WAREHOUSE -> "Magazijn";
+                case PLANNER -> "Planners";
+                case TEAM_LEAD -> "Teamleiders";
+                case MANAGEMENT -> "Management";
+                default -> group.ref();
+            };
+        };
+    }
+}
