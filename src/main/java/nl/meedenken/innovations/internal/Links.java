@@ -122,7 +122,8 @@ public class Links {
     }
 
     Optional<Long> recentEvaluation() {
-        return evaluations.recent(1).stream().map(Evaluations.SessionSummary::id).findFirst();
+        return evaluations.recent(CHOICES).stream().filter(s -> "CLOSED".equals(s.state()))
+                .map(Evaluations.SessionSummary::id).findFirst();
     }
 
     Optional<Long> recentExperiment() {
