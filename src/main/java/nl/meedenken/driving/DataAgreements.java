@@ -12,7 +12,7 @@ import java.util.Optional;
 public class DataAgreements {
 
     /** An agreement the works council consented to. */
-    public record AgreementSummary(long id, LocalDate consentOn, String path) {
+    public record AgreementSummary(long id, LocalDate consentOn, boolean inForce, String path) {
     }
 
     private final Agreements agreements;
@@ -30,6 +30,6 @@ public class DataAgreements {
     }
 
     private static AgreementSummary summary(Agreement a) {
-        return new AgreementSummary(a.id(), a.consentOn(), "/driving/agreement");
+        return new AgreementSummary(a.id(), a.consentOn(), a.status() == Agreement.Status.IN_FORCE, "/driving/agreement");
     }
 }

@@ -76,6 +76,9 @@ class InnovationsJourneyTest {
         assertThat(b.text()).contains("Eén puls staat 14 dagen open", "Open tot");
         b.assertAccessible("a project with its plan and pulse");
         b.screenshot("innovations-project");
+        // closed with fewer than five answers: nothing is shown
+        b.clickAndWait(By.xpath("//button[normalize-space(.)='Nu sluiten']"));
+        assertThat(b.text()).contains("De puls is gesloten", "Minder dan 5 antwoorden: niet getoond.");
 
         b.open("/innovations");
         b.clickAndWait(By.linkText("In-cab software in de trucks"));

@@ -119,7 +119,7 @@ class ScanJourneyTest {
         assertThat(b.text()).contains("De scan staat open");
         b.open("/scan");
         b.screenshot("scan-mine");
-        b.findAll(By.cssSelector("form[action='/scan/campaigns/" + campaignId + "/answer'] button")).get(0).click();
+        b.click(By.cssSelector("form[action='/scan/campaigns/" + campaignId + "/answer'] button"));
         b.click(By.cssSelector("label[for='rg-WAREHOUSE']"));
         b.submit("Volgende");
         b.open("/");

@@ -165,6 +165,49 @@ class InnovationsTest {
     }
 
     @Test
+    void groupsThatSharePeopleAreRefusedSoTheirFiguresCannotBeTakenApart() throws Exception {
+        long team = TestPeople.team(teams);
+        for (int i = 0; i < 5; i++) {
+            TestPeople.member(people, team, "Picker " + i, Role.WAREHOUSE);
+        }
+        long owner = people.withRole(Role.MANAGEMENT).get(0).id().value();
+        mvc.perform(post("/innovations").with(csrf()).param("title", "Spraakgestuurd picken").param("technology", "MECHANISATION")
+                        .param("purpose", "Handen vrij.").param("ownerId", Long.toString(owner))
+                        .param("group", "ROLE:WAREHOUSE").param("group", "TEAM:" + team).with(TestLogins.as(users, "manager")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("hebben mensen gemeen")));
+        assertThat(projects.all()).noneMatch(p -> p.title().equals("Spraakgestuurd picken"));
+    }
+
+    @Test
+    void theDataAgreementAndConsentCannotBeWavedAwayAndAreNeededBeforeThePilot() {
+        long id = project(true, new Project.Group(Project.Group.Kind.ROLE, "DRIVER"));
+        assertThatThrownBy(() -> projects.settle(id, Readiness.DATA_AGREEMENT, Readiness.Status.NOT_NEEDED, "n.v.t.", null,
+                null, null, "test")).hasFieldOrPropertyWithValue("messageKey", "innovations.invalid.requiredItem");
+        var today = projects.today();
+        projects.settle(id, Readiness.CONSULTED, Readiness.Status.DONE, "Sessies", null, null, today, "test");
+        projects.settle(id, Readiness.COUNCIL_INFORMED, Readiness.Status.DONE, "OR-vergadering", null, null, today, "test");
+        projects.moveOn(id, projects.find(id).orElseThrow().version(), null, "test");
+        assertThat(projects.missing(projects.find(id).orElseThrow())).extracting(i -> i.item())
+                .contains(Readiness.DATA_AGREEMENT, Readiness.COUNCIL_CONSENT, Readiness.PILOT_EXPERIMENT);
+    }
+
+    @Test
+    void aPulseWhoseLastDayPassedIsClosedAndOneRoundPerPhase() {
+        long team = TestPeople.team(teams);
+        for (int i = 0; i < 5; i++) {
+            TestPeople.member(people, team, "Lid " + i, Role.WAREHOUSE);
+        }
+        long id = project(false, new Project.Group(Project.Group.Kind.TEAM, Long.toString(team)));
+        Project p = projects.find(id).orElseThrow();
+        pulses.start(p, projects.today().minusDays(20), "test");
+        assertThat(pulses.pulses(p).get(0).result().open()).isTrue();
+        pulses.closeExpired(p);
+        assertThat(pulses.pulses(p).get(0).result().open()).isFalse();
+        assertThatThrownBy(() -> pulses.start(p, "test")).hasFieldOrPropertyWithValue("messageKey",
+                "innovations.pulse.alreadyThisPhase");
+    }
+
+    @Test
     void thePortfolioShowsTheDemoProjectsWithTheirWarnings() throws Exception {
         mvc.perform(get("/innovations").with(TestLogins.as(users, "manager"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("In-cab software in de trucks")))

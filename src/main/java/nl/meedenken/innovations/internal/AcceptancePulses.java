@@ -69,19 +69,29 @@ public class AcceptancePulses {
 
     @Transactional
     public int start(Project project, LocalDate opensOn, String by) {
-        if (pulses(project).stream().anyMatch(p -> p.result() != null && p.result().open())) {
+        // one request at a time per project, so a double click never asks people twice
+        jdbc.sql("select id from innovation_project where id = :id for update").param("id", project.id())
+                .query(Long.class).optional();
+        List<Pulse> earlier = pulses(project);
+        if (earlier.stream().anyMatch(p -> p.result() != null && p.result().open())) {
             throw new InvalidInnovation("pulse", "innovations.pulse.stillOpen");
+        }
+        // one round per phase: repeated rounds among the same people could be compared answer by answer
+        if (earlier.stream().anyMatch(p -> p.phase() == project.phase())) {
+            throw new InvalidInnovation("pulse", "innovations.pulse.alreadyThisPhase");
         }
         LocalDate start = opensOn == null ? LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Amsterdam"))) : opensOn;
         int opened = 0;
         for (Project.Group group : project.groups()) {
             Audience audience = audience(group);
-            if (audience.teams().isEmpty()) {
+            if (audience.teams().isEmpty() || audience.people().size() < Scans.MIN_GROUP_SIZE) {
+                // a group this small could never be shown: its people are not asked
                 continue;
             }
-            CampaignId id = scans.startPulse(new Scans.PulseRequest(project.title() + " · " + label(group),
+            String title = project.title() + " · " + label(group);
+            CampaignId id = scans.startPulse(new Scans.PulseRequest(title.length() > 200 ? title.substring(0, 200) : title,
                     List.of(), STATEMENTS, audience.teams(), opensOn, start.plusDays(DAYS_OPEN), "innovation:" + project.id(),
-                    by, audience.excluded(), false, new Scans.Statement(
+                    by, audience.excluded(), true, new Scans.Statement(
                     "Over de verandering \u201c" + project.title() + "\u201d. Je antwoorden zijn anoniem.",
                     "About the change \u201c" + project.title() + "\u201d. Your answers are anonymous.")));
             jdbc.sql("""
@@ -97,6 +107,34 @@ public class AcceptancePulses {
             throw new InvalidInnovation("pulse", "innovations.pulse.nobody");
         }
         return opened;
+    }
+
+    /** Closes the project's pulses whose last day has passed, so their figures can be shown. */
+    @Transactional
+    public void closeExpired(Project project) {
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Amsterdam")));
+        for (Pulse p : pulses(project)) {
+            if (p.result() != null && p.result().open() && p.result().closesOn() != null && p.result().closesOn().isBefore(today)) {
+                scans.close(p.campaign(), "ended on " + p.result().closesOn());
+            }
+        }
+    }
+
+    /**
+     * Groups that share people: their separate figures could be subtracted from each other, so a project
+     * may not have them together. Returns the labels of the first pair found.
+     */
+    public Optional<List<String>> overlapping(List<Project.Group> groups) {
+        List<java.util.Set<Long>> members = groups.stream().map(g -> (java.util.Set<Long>) new java.util.HashSet<>(audience(g).people()))
+                .toList();
+        for (int i = 0; i < groups.size(); i++) {
+            for (int j = i + 1; j < groups.size(); j++) {
+                if (members.get(i).stream().anyMatch(members.get(j)::contains)) {
+                    return Optional.of(List.of(label(groups.get(i)), label(groups.get(j))));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Closes one of the project's pulses, after which its figures can be shown. */
@@ -146,34 +184,38 @@ public class AcceptancePulses {
         return Optional.empty();
     }
 
-    record Audience(List<Long> teams, List<Long> excluded) {
+    /** Who a group asks: its teams, who in those teams is not asked, and the people who are. */
+    record Audience(List<Long> teams, List<Long> excluded, List<Long> people) {
     }
 
     /** Who a group is: its teams, and for a role the people in those teams without that role (not asked). */
     Audience audience(Project.Group group) {
         List<TeamSummary> teams = people.teams().stream().filter(TeamSummary::active).toList();
-        return switch (group.kind()) {
-            case TEAM -> new Audience(teams.stream().filter(t -> Long.toString(t.id().value()).equals(group.ref()))
-                    .map(t -> t.id().value()).toList(), List.of());
-            case SITE -> new Audience(teams.stream().filter(t -> t.site() != null && Long.toString(t.site().value())
-                    .equals(group.ref())).map(t -> t.id().value()).toList(), List.of());
-            case ROLE -> {
-                Role role = Role.parse(group.ref()).orElse(null);
-                if (role == null) {
-                    yield new Audience(List.of(), List.of());
-                }
-                List<Long> withRole = new ArrayList<>();
-                List<Long> excluded = new ArrayList<>();
-                for (TeamSummary team : teams) {
-                    List<PersonSummary> members = people.inTeam(team.id()).stream().filter(PersonSummary::active).toList();
-                    if (members.stream().anyMatch(p -> p.has(role))) {
-                        withRole.add(team.id().value());
-                        members.stream().filter(p -> !p.has(role)).forEach(p -> excluded.add(p.id().value()));
-                    }
-                }
-                yield new Audience(withRole, excluded);
-            }
+        List<Long> chosen = switch (group.kind()) {
+            case TEAM -> teams.stream().filter(t -> Long.toString(t.id().value()).equals(group.ref())).map(t -> t.id().value())
+                    .toList();
+            case SITE -> teams.stream().filter(t -> t.site() != null && Long.toString(t.site().value()).equals(group.ref()))
+                    .map(t -> t.id().value()).toList();
+            case ROLE -> teams.stream().map(t -> t.id().value()).toList();
         };
+        Role role = group.kind() == Project.Group.Kind.ROLE ? Role.parse(group.ref()).orElse(null) : null;
+        if (group.kind() == Project.Group.Kind.ROLE && role == null) {
+            return new Audience(List.of(), List.of(), List.of());
+        }
+        List<Long> asked = new ArrayList<>();
+        List<Long> withPeople = new ArrayList<>();
+        List<Long> excluded = new ArrayList<>();
+        for (Long teamId : chosen) {
+            List<PersonSummary> members = people.inTeam(new nl.meedenken.organisation.TeamId(teamId)).stream()
+                    .filter(PersonSummary::active).toList();
+            List<PersonSummary> in = role == null ? members : members.stream().filter(p -> p.has(role)).toList();
+            if (!in.isEmpty()) {
+                withPeople.add(teamId);
+                in.forEach(p -> asked.add(p.id().value()));
+                members.stream().filter(p -> !in.contains(p)).forEach(p -> excluded.add(p.id().value()));
+            }
+        }
+        return new Audience(withPeople, excluded, asked);
     }
 
     /** A group's name for titles: the site's, the team's or the role's (in Dutch, as pulse titles are). */

@@ -64,7 +64,9 @@ class InnovationsDemo {
         long first = pulse(project, today.minusWeeks(10), random, new double[]{3.3, 3.0, 3.9, 3.2});
         projects.moveOn(cab, projects.find(cab).orElseThrow().version(), null, "Ruud Jansen");
         backdate(cab, today.minusWeeks(9));
-        links.recentEvaluation().ifPresent(e -> {
+        long drivers = people.teams().stream().filter(t -> t.name().equals("Chauffeurs Zwolle")).findFirst().orElseThrow()
+                .id().value();
+        links.heldEvaluation(drivers).ifPresent(e -> {
             links.link(cab, Readiness.Evidence.EVALUATION, e, "Ruud Jansen");
             settle(cab, Readiness.CO_DESIGN_SESSION, "Ontwerpsessie met zes chauffeurs: schermen op papier, samen geschrapt.",
                     Readiness.Evidence.EVALUATION, e, today.minusWeeks(8));
@@ -72,18 +74,18 @@ class InnovationsDemo {
         settle(cab, Readiness.FEEDBACK_CHANNEL, "Ideeën over de app gaan via 'Verbeter deze app' in Meedenken.", null, null,
                 today.minusWeeks(8));
         long second = pulse(projects.find(cab).orElseThrow(), today.minusWeeks(6), random, new double[]{3.8, 3.6, 4.3, 3.8});
-        projects.moveOn(cab, projects.find(cab).orElseThrow().version(), null, "Ruud Jansen");
-        backdate(cab, today.minusWeeks(5));
-        links.recentExperiment().ifPresent(x -> {
+        links.experiment("Samen zuinig rijden").ifPresent(x -> {
             links.link(cab, Readiness.Evidence.EXPERIMENT, x, "Ruud Jansen");
             settle(cab, Readiness.PILOT_EXPERIMENT, "Vier weken met vijf trucks in Zwolle, daarna samen beslissen.",
-                    Readiness.Evidence.EXPERIMENT, x, today.minusWeeks(4));
+                    Readiness.Evidence.EXPERIMENT, x, today.minusWeeks(5));
         });
         links.agreementInForce().ifPresent(a -> settle(cab, Readiness.DATA_AGREEMENT,
                 "Rijgegevens alleen volgens de afspraak met de OR; de chauffeur ziet eerst zijn eigen cijfers.",
                 Readiness.Evidence.DRIVING_AGREEMENT, a.id(), links.agreementConsent(a.id()).orElse(today.minusWeeks(12))));
         settle(cab, Readiness.COUNCIL_CONSENT, "Instemming van de OR met de afspraak over rijgegevens.", null, null,
                 today.minusWeeks(12));
+        projects.moveOn(cab, projects.find(cab).orElseThrow().version(), null, "Ruud Jansen");
+        backdate(cab, today.minusWeeks(5));
         links.recentIdea().ifPresent(i -> links.link(cab, Readiness.Evidence.IDEA, i, "Ruud Jansen"));
 
         // a new warehouse system: chosen and rolled out with little involvement
@@ -100,7 +102,7 @@ class InnovationsDemo {
         settle(wms, Readiness.PILOT_EXPERIMENT, "Twee weken proefdraaien in Venlo.", null, null, today.minusWeeks(5));
         pulse(projects.find(wms).orElseThrow(), today.minusWeeks(4), random, new double[]{2.4, 2.0, 1.6, 2.2});
         projects.moveOn(wms, projects.find(wms).orElseThrow().version(),
-                "De oude software stopt per de eerste van de maand.", "Ingrid van den Berg");
+                "De oude software stopt per de eerste van de maand; training volgt daarna.", "Ingrid van den Berg");
         backdate(wms, today.minusWeeks(3));
     }
 

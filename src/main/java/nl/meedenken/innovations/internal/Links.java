@@ -64,8 +64,20 @@ public class Links {
                     "/evaluations/sessions/" + id));
             case ACTION -> actions.find(new ActionId(id)).map(a -> new Linked(kind, id, a.title(),
                     "innovations.state." + a.status().name(), "/actions/" + id));
-            case DRIVING_AGREEMENT -> agreements.find(id).map(a -> new Linked(kind, id, "", "innovations.state.AGREEMENT",
-                    a.path()));
+            case DRIVING_AGREEMENT -> agreements.find(id).map(a -> new Linked(kind, id, "",
+                    a.inForce() ? "innovations.state.AGREEMENT" : "innovations.state.AGREEMENT_ENDED", a.path()));
+        };
+    }
+
+    /**
+     * Whether something can prove a readiness item: it exists, an evaluation was held (closed), and a data
+     * agreement is the one in force.
+     */
+    public boolean proves(Readiness.Evidence kind, long id) {
+        return switch (kind) {
+            case EVALUATION -> evaluations.find(id).filter(s -> "CLOSED".equals(s.state())).isPresent();
+            case DRIVING_AGREEMENT -> agreements.inForce().filter(a -> a.id() == id).isPresent();
+            default -> resolve(kind, id).isPresent();
         };
     }
 
@@ -121,13 +133,16 @@ public class Links {
                 a.path()));
     }
 
-    Optional<Long> recentEvaluation() {
-        return evaluations.recent(CHOICES).stream().filter(s -> "CLOSED".equals(s.state()))
+    /** A held evaluation of one team, newest first (for the demo). */
+    Optional<Long> heldEvaluation(long teamId) {
+        return evaluations.recent(CHOICES).stream().filter(s -> "CLOSED".equals(s.state()) && s.teamId() == teamId)
                 .map(Evaluations.SessionSummary::id).findFirst();
     }
 
-    Optional<Long> recentExperiment() {
-        return ideas.recentExperiments(1).stream().map(Ideas.ExperimentSummary::id).findFirst();
+    /** An experiment by its title (for the demo). */
+    Optional<Long> experiment(String title) {
+        return ideas.recentExperiments(CHOICES).stream().filter(e -> e.title().equals(title))
+                .map(Ideas.ExperimentSummary::id).findFirst();
     }
 
     Optional<Long> recentIdea() {

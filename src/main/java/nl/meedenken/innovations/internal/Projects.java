@@ -29,12 +29,16 @@ public class Projects {
                              List<Project.Group> groups) {
     }
 
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Links links;
 
-    Projects(JdbcClient jdbc, Clock clock) {
+    Projects(JdbcClient jdbc, Clock clock, Links links) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.links = links;
     }
 
     public LocalDate today() {
@@ -121,6 +125,16 @@ public class Projects {
         }
         if (evidenceKind != null && !item.evidence().contains(evidenceKind)) {
             throw new InvalidInnovation("evidence", "innovations.invalid.evidenceKind");
+        }
+        if (evidenceKind != null && evidenceId != null && !links.proves(evidenceKind, evidenceId)) {
+            throw new InvalidInnovation("evidence", "innovations.invalid.evidenceNotValid");
+        }
+        if (status == Readiness.Status.NOT_NEEDED && item.required()) {
+            throw new InvalidInnovation("status", "innovations.invalid.requiredItem");
+        }
+        if (doneOn != null && (doneOn.isAfter(today()) || doneOn.isBefore(EARLIEST))) {
+            throw new InvalidInnovation("doneOn", doneOn.isAfter(today()) ? "innovations.invalid.doneOnFuture"
+                    : "innovations.invalid.doneOn");
         }
         if (status == Readiness.Status.DONE) {
             if (text == null && evidenceId == null) {

@@ -14,10 +14,11 @@ public enum Readiness {
     COUNCIL_INFORMED(Phase.EXPLORE, false, Set.of()),
     CO_DESIGN_SESSION(Phase.CO_DESIGN, false, Set.of(Evidence.EVALUATION, Evidence.CHALLENGE)),
     FEEDBACK_CHANNEL(Phase.CO_DESIGN, false, Set.of(Evidence.CHALLENGE, Evidence.IDEA)),
-    PILOT_EXPERIMENT(Phase.PILOT, false, Set.of(Evidence.EXPERIMENT)),
-    DATA_AGREEMENT(Phase.PILOT, true, Set.of(Evidence.DRIVING_AGREEMENT)),
-    COUNCIL_CONSENT(Phase.PILOT, true, Set.of()),
-    TRAINING_PLANNED(Phase.ROLL_OUT, false, Set.of(Evidence.ACTION)),
+    // settled before the pilot starts: a pilot of a system that can monitor people needs the agreement first
+    PILOT_EXPERIMENT(Phase.CO_DESIGN, false, Set.of(Evidence.EXPERIMENT)),
+    DATA_AGREEMENT(Phase.CO_DESIGN, true, Set.of(Evidence.DRIVING_AGREEMENT)),
+    COUNCIL_CONSENT(Phase.CO_DESIGN, true, Set.of()),
+    TRAINING_PLANNED(Phase.PILOT, false, Set.of(Evidence.ACTION)),
     EVALUATION_HELD(Phase.EVALUATE, false, Set.of(Evidence.EVALUATION));
 
     /** What can prove an item: something of another module, by kind and id. */
@@ -35,13 +36,18 @@ public enum Readiness {
         this.evidence = evidence;
     }
 
-    /** The phase this item must be settled in before the project moves on. */
+    /** The phase this item must be settled in before the project leaves it. */
     public Phase phase() {
         return phase;
     }
 
     public Set<Evidence> evidence() {
         return evidence;
+    }
+
+    /** Items the law or the works council require: they can be done, never waved away as not needed. */
+    public boolean required() {
+        return onlyWhenMonitoring;
     }
 
     public boolean appliesTo(boolean monitorsPeople) {

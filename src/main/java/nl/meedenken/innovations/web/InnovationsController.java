@@ -45,6 +45,7 @@ import java.util.Optional;
 class InnovationsController {
 
     static final String SUBJECT = "innovation-project";
+    static final List<Role> ROLES = List.of(Role.DRIVER, Role.WAREHOUSE, Role.PLANNER, Role.TEAM_LEAD);
 
     /** A portfolio row. */
     record Row(Project project, int done, int total, int missing, boolean movedWithMissing, Double acceptance) {
@@ -68,6 +69,7 @@ class InnovationsController {
     String portfolio(@AuthenticationPrincipal SignedInUser me, Model model) {
         List<Row> rows = new ArrayList<>();
         for (Project p : projects.all()) {
+            pulses.closeExpired(p);
             List<Project.Item> due = projects.items(p).stream()
                     .filter(i -> i.item().phase().ordinal() <= p.phase().ordinal()).toList();
             int done = (int) due.stream().filter(i -> !i.open()).count();
@@ -104,8 +106,14 @@ class InnovationsController {
             Technology technology = Arrays.stream(Technology.values()).filter(t -> t.name().equals(form.get("technology")))
                     .findFirst().orElse(null);
             Long owner = FormValues.number(form.get("ownerId"));
-            if (owner != null && people.find(new PersonId(owner)).isEmpty()) {
+            if (owner != null && people.find(new PersonId(owner))
+                    .filter(p -> p.active() && (p.has(Role.MANAGEMENT) || p.has(Role.TEAM_LEAD))).isEmpty()) {
                 owner = null;
+            }
+            chosen.removeIf(g -> !offered(g));
+            Optional<List<String>> overlap = pulses.overlapping(chosen);
+            if (overlap.isPresent()) {
+                throw new InvalidInnovation("groups", "innovations.invalid.overlap", overlap.get().get(0), overlap.get().get(1));
             }
             long id = projects.create(new Projects.NewProject(form.get("title"), technology, form.get("purpose"), owner,
                     form.containsKey("monitorsPeople"), chosen), me.auditName());
@@ -116,8 +124,18 @@ class InnovationsController {
             if (groups != null) {
                 groups.forEach(g -> values.put("group-" + g, "on"));
             }
+            model.addAttribute("errorArgs", refused.arguments());
             return form(model, values, Map.of(refused.field(), refused.messageKey()));
         }
+    }
+
+    /** A group the form offers: an active site or team, or one of the roles. */
+    private boolean offered(Project.Group g) {
+        return switch (g.kind()) {
+            case SITE -> people.sites().stream().anyMatch(s -> s.active() && Long.toString(s.id().value()).equals(g.ref()));
+            case TEAM -> people.teams().stream().anyMatch(t -> t.active() && Long.toString(t.id().value()).equals(g.ref()));
+            case ROLE -> ROLES.stream().anyMatch(r -> r.name().equals(g.ref()));
+        };
     }
 
     private String form(Model model, Map<String, String> values, Map<String, String> errors) {
@@ -130,13 +148,14 @@ class InnovationsController {
                 .sorted(Comparator.comparing(PersonSummary::name)).toList());
         model.addAttribute("sites", people.sites().stream().filter(s -> s.active()).toList());
         model.addAttribute("teams", people.teams().stream().filter(t -> t.active()).toList());
-        model.addAttribute("roles", List.of(Role.DRIVER, Role.WAREHOUSE, Role.PLANNER, Role.TEAM_LEAD));
+        model.addAttribute("roles", ROLES);
         return "innovations/form";
     }
 
     @GetMapping("/{id}")
     String project(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model) {
         Project project = find(id);
+        pulses.closeExpired(project);
         List<Project.Item> items = projects.items(project);
         Map<Phase, List<Project.Item>> byPhase = new LinkedHashMap<>();
         for (Phase phase : Phase.values()) {
@@ -161,6 +180,7 @@ class InnovationsController {
                 .collect(java.util.stream.Collectors.toMap(g -> g, pulses::label, (a, b) -> a, LinkedHashMap::new)));
         model.addAttribute("statements", AcceptancePulses.STATEMENTS);
         model.addAttribute("minGroup", nl.meedenken.scan.Scans.MIN_GROUP_SIZE);
+        model.addAttribute("daysOpen", AcceptancePulses.DAYS_OPEN);
         List<Links.Linked> linked = links.of(id);
         model.addAttribute("linked", linked);
         model.addAttribute("ideasAbout", ideas.about(SUBJECT, id));
@@ -170,6 +190,9 @@ class InnovationsController {
             model.addAttribute("choices", links.choices());
             List<Links.Linked> evidenceChoices = new ArrayList<>(linked);
             links.agreementInForce().ifPresent(evidenceChoices::add);
+            // an item keeps its evidence in the list even when it was untagged since
+            evidence.values().stream().filter(e -> evidenceChoices.stream().noneMatch(c -> c.value().equals(e.value())))
+                    .forEach(evidenceChoices::add);
             model.addAttribute("evidenceChoices", evidenceChoices);
             model.addAttribute("statuses", Readiness.Status.values());
             model.addAttribute("today", projects.today());
@@ -239,6 +262,8 @@ class InnovationsController {
             redirect.addFlashAttribute("savedArgs", new Object[]{opened, AcceptancePulses.DAYS_OPEN});
         } catch (InvalidInnovation refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());
+        } catch (IllegalArgumentException refused) {
+            redirect.addFlashAttribute("refused", "innovations.pulse.refused");
         }
         return "redirect:/innovations/" + id + "#acceptance";
     }
