@@ -208,6 +208,26 @@ class InnovationsTest {
     }
 
     @Test
+    void aRefusedItemOpensAgainWithWhatWasTypedAndTheMessageBesideIt() throws Exception {
+        long id = project(false, new Project.Group(Project.Group.Kind.ROLE, "WAREHOUSE"));
+        var result = mvc.perform(post("/innovations/" + id + "/items/CONSULTED").with(csrf()).param("status", "DONE")
+                        .param("evidence", " ").param("doneOn", "").with(TestLogins.as(users, "manager")))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        var flash = result.getFlashMap();
+        assertThat(flash.get("itemError")).isEqualTo("CONSULTED");
+        mvc.perform(get("/innovations/" + id).flashAttrs(Map.of("itemError", "CONSULTED",
+                        "itemErrorKey", "innovations.invalid.evidenceNeeded",
+                        "itemValues", Map.of("status", "DONE", "evidence", "Half getypt bewijs", "doneOn", ""),
+                        "refused", "innovations.invalid.evidenceNeeded")).with(TestLogins.as(users, "manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Half getypt bewijs")))
+                .andExpect(content().string(containsString("Gedaan vraagt om bewijs")));
+        var moved = mvc.perform(post("/innovations/" + id + "/phase").with(csrf()).param("version", "0").param("reason", "")
+                .with(TestLogins.as(users, "manager"))).andReturn();
+        assertThat(moved.getFlashMap().get("reasonError")).isEqualTo("innovations.gate.reasonNeeded");
+    }
+
+    @Test
     void thePortfolioShowsTheDemoProjectsWithTheirWarnings() throws Exception {
         mvc.perform(get("/innovations").with(TestLogins.as(users, "manager"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("In-cab software in de trucks")))

@@ -233,7 +233,11 @@ class InnovationsController {
             projects.settle(project.id(), item, status, form.get("evidence"), kind, ref, on, me.auditName());
             redirect.addFlashAttribute("saved", "innovations.saved.item");
         } catch (InvalidInnovation refused) {
+            // the item's form opens again with what was typed and the message beside it
             redirect.addFlashAttribute("refused", refused.messageKey());
+            redirect.addFlashAttribute("itemError", code);
+            redirect.addFlashAttribute("itemErrorKey", refused.messageKey());
+            redirect.addFlashAttribute("itemValues", Map.copyOf(form));
         }
         return "redirect:/innovations/" + id + "#item-" + code;
     }
@@ -249,6 +253,9 @@ class InnovationsController {
         } catch (InvalidInnovation refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());
             redirect.addFlashAttribute("refusedArgs", refused.arguments());
+            redirect.addFlashAttribute("reasonError", refused.messageKey());
+            redirect.addFlashAttribute("reasonArgs", refused.arguments());
+            redirect.addFlashAttribute("reasonValue", reason);
         }
         return "redirect:/innovations/" + id + "#gate";
     }
