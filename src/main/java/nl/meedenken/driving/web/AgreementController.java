@@ -43,10 +43,12 @@ class AgreementController {
 
     private final Agreements agreements;
     private final Ideas ideas;
+    private final org.springframework.context.MessageSource messages;
 
-    AgreementController(Agreements agreements, Ideas ideas) {
+    AgreementController(Agreements agreements, Ideas ideas, org.springframework.context.MessageSource messages) {
         this.agreements = agreements;
         this.ideas = ideas;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -117,8 +119,9 @@ class AgreementController {
 
     @GetMapping("/{id}/discard")
     String confirmDiscard(@PathVariable long id, Model model) {
-        model.addAttribute("agreement", draft(id));
-        return "driving/agreement-discard";
+        Agreement a = draft(id);
+        return confirm(model, "driving.agreement.discard", "driving.agreement.discardConfirm", a.draftedBy(),
+                "/driving/agreement/" + id + "/discard", "driving.agreement.discardYes");
     }
 
     @PostMapping("/{id}/discard")
@@ -131,8 +134,22 @@ class AgreementController {
 
     @GetMapping("/{id}/end")
     String confirmEnd(@PathVariable long id, Model model) {
-        model.addAttribute("agreement", inForce(id));
-        return "driving/agreement-end";
+        Agreement a = inForce(id);
+        return confirm(model, "driving.agreement.end", "driving.agreement.endConfirm",
+                java.time.format.DateTimeFormatter.ofPattern(messages.getMessage("format.date", null, "dd-MM-yyyy",
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale())).format(a.consentOn()),
+                "/driving/agreement/" + id + "/end", "driving.agreement.endYes");
+    }
+
+    /** The one confirmation page for discarding a draft or ending the agreement in force. */
+    private static String confirm(Model model, String heading, String question, String questionArg, String action,
+                                  String yes) {
+        model.addAttribute("heading", heading);
+        model.addAttribute("question", question);
+        model.addAttribute("questionArg", questionArg);
+        model.addAttribute("action", action);
+        model.addAttribute("yes", yes);
+        return "driving/agreement-confirm";
     }
 
     @PostMapping("/{id}/end")
