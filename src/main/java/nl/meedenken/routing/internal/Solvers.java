@@ -1,0 +1,26 @@
+package nl.meedenken.routing.internal;
+
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import java.time.Duration;
+
+/** The one place where the solver is configured, for the app, the driver's suggestion and the benchmark. */
+public final class Solvers {
+
+    private Solvers() {
+    }
+
+    public static SolverConfig config(Duration limit) {
+        return new SolverConfig()
+                .withSolutionClass(RoutePlan.class)
+                .withEntityClasses(Route.class, Visit.class)
+                .withConstraintProviderClass(RoutingConstraints.class)
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit));
+    }
+
+    public static SolverFactory<RoutePlan> factory(Duration limit) {
+        return SolverFactory.create(config(limit));
+    }
+}
