@@ -17,6 +17,7 @@ public class Route {
     @PlanningId
     private Long id;
     private String label;
+    private int origin;
     private int depot;
     private int capacityPallets;
     private int capacityKg;
@@ -35,8 +36,16 @@ public class Route {
 
     public Route(long id, String label, int depot, int capacityPallets, int capacityKg, long shiftStart, long shiftEnd,
                  long breakAfter, long breakLength, long fixedCost, Matrix matrix) {
+        this(id, label, depot, depot, capacityPallets, capacityKg, shiftStart, shiftEnd, breakAfter, breakLength,
+                fixedCost, matrix);
+    }
+
+    /** A route that sets out from somewhere else than where it ends, such as a trip already under way. */
+    public Route(long id, String label, int origin, int depot, int capacityPallets, int capacityKg, long shiftStart,
+                 long shiftEnd, long breakAfter, long breakLength, long fixedCost, Matrix matrix) {
         this.id = id;
         this.label = label;
+        this.origin = origin;
         this.depot = depot;
         this.capacityPallets = capacityPallets;
         this.capacityKg = capacityKg;
@@ -54,6 +63,10 @@ public class Route {
 
     public String getLabel() {
         return label;
+    }
+
+    public int getOrigin() {
+        return origin;
     }
 
     public int getDepot() {
@@ -128,7 +141,7 @@ public class Route {
             return 0;
         }
         long sum = 0;
-        int at = depot;
+        int at = origin;
         for (Visit visit : visits) {
             sum += matrix.distance(at, visit.getLocation());
             at = visit.getLocation();

@@ -65,7 +65,7 @@ public class Visit {
         int from;
         if (previous == null) {
             before = Timing.leaving(route.getShiftStart());
-            from = route.getDepot();
+            from = route.getOrigin();
         } else {
             before = previous.getTiming();
             from = previous.getLocation();

@@ -1,0 +1,40 @@
+package nl.meedenken.routing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * How routes are estimated and optimised.
+ *
+ * @param roadFactor       road kilometres per straight-line kilometre, for the default distances
+ * @param averageSpeed     km/h, for the default distances
+ * @param breakAfter       driving allowed before a break (EU: four and a half hours)
+ * @param breakLength      length of that break (EU: 45 minutes)
+ * @param dayTimeLimit     how long the optimiser works on a planner's day
+ * @param suggestionLimit  how long it works on a driver's suggested order (at most one second)
+ * @param truckCost        kilometres a truck on the road is worth, so the optimiser does not use
+ *                         a truck for a few kilometres saved
+ * @param leftOffCost      minutes late that leaving a delivery off every trip is worth
+ */
+@ConfigurationProperties("meedenken.routing")
+public record RoutingSettings(Double roadFactor, Double averageSpeed, Duration breakAfter, Duration breakLength,
+                              Duration dayTimeLimit, Duration suggestionLimit, Integer truckCost,
+                              Integer leftOffCost) {
+
+    public RoutingSettings {
+        roadFactor = roadFactor == null ? 1.3 : roadFactor;
+        averageSpeed = averageSpeed == null ? 60.0 : averageSpeed;
+        breakAfter = breakAfter == null ? Duration.ofMinutes(270) : breakAfter;
+        breakLength = breakLength == null ? Duration.ofMinutes(45) : breakLength;
+        dayTimeLimit = dayTimeLimit == null ? Duration.ofSeconds(30) : dayTimeLimit;
+        Duration second = Duration.ofSeconds(1);
+        suggestionLimit = suggestionLimit == null || suggestionLimit.compareTo(second) > 0 ? second : suggestionLimit;
+        truckCost = truckCost == null ? 30 : truckCost;
+        leftOffCost = leftOffCost == null ? 240 : leftOffCost;
+    }
+
+    public static RoutingSettings defaults() {
+        return new RoutingSettings(null, null, null, null, null, null, null, null);
+    }
+}

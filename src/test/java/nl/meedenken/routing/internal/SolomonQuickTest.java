@@ -1,0 +1,73 @@
+package nl.meedenken.routing.internal;
+
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchType;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.solver.PreviewFeature;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+class SolomonQuickTest {
+    @Test
+    void quick() throws Exception {
+        String variant = System.getProperty("variant", "default");
+        long limit = Long.getLong("limit", 10);
+        for (String name : System.getProperty("instances", "C101,R101").split(",")) {
+            var instance = SolomonInstance.read(Path.of("/work/shared/data/vrptw/solomon/" + name + ".txt"));
+            SolverConfig config = Solvers.config(Duration.ofSeconds(limit));
+            tune(config, variant);
+            var solver = SolverFactory.<RoutePlan>create(config).buildSolver();
+            RoutePlan best = solver.solve(TimefoldSolomon.plan(instance));
+            long distance = best.getRoutes().stream().mapToLong(Route::distance).sum();
+            System.out.println("QUICK " + variant + " " + name + " " + best.getScore() + " km=" + distance / 10.0
+                    + " vehicles=" + best.getRoutes().stream().filter(Route::used).count());
+        }
+    }
+
+    static void tune(SolverConfig config, String variant) {
+        if (variant.equals("default")) {
+            return;
+        }
+        var moves = new UnionMoveSelectorConfig().withMoveSelectors(
+                new ListChangeMoveSelectorConfig(), new ListSwapMoveSelectorConfig(),
+                new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true),
+                new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true),
+                new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(3));
+        if (variant.contains("rr")) {
+            moves = new UnionMoveSelectorConfig().withMoveSelectors(
+                    new ListChangeMoveSelectorConfig(), new ListSwapMoveSelectorConfig(),
+                    new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true),
+                    new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true),
+                    new KOptListMoveSelectorConfig().withMinimumK(2).withMaximumK(3),
+                    new ListRuinRecreateMoveSelectorConfig());
+        }
+        var ls = variant.startsWith("def") ? new LocalSearchPhaseConfig() : new LocalSearchPhaseConfig().withMoveSelectorConfig(moves);
+        variant = variant.replace("def", "");
+        int size = Integer.parseInt(variant.replaceAll("\\D", "").isEmpty() ? "400" : variant.replaceAll("\\D", ""));
+        if (variant.startsWith("dla")) {
+            config.withPreviewFeature(PreviewFeature.DIVERSIFIED_LATE_ACCEPTANCE);
+            ls.withLocalSearchType(LocalSearchType.DIVERSIFIED_LATE_ACCEPTANCE);
+        } else if (variant.startsWith("la")) {
+            ls.withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(size))
+                    .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+        } else if (variant.startsWith("tabu")) {
+            ls.withAcceptorConfig(new LocalSearchAcceptorConfig().withValueTabuSize(size))
+                    .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1000));
+        }
+        config.withPhases(new ConstructionHeuristicPhaseConfig(), ls);
+    }
+}
