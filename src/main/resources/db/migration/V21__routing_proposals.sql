@@ -14,6 +14,7 @@ create table routing_proposal (
     failure            varchar(500),
     created_by         varchar(200) not null,
     created_at         timestamptz  not null,
+    started_at         timestamptz,
     updated_at         timestamptz  not null,
     decided_by         varchar(200),
     decided_at         timestamptz

@@ -33,7 +33,8 @@ public record AuditEntry(long id, Instant occurredAt, Type type, String actor, S
         DRIVING_AGREEMENT_ENDED,
         DRIVING_AGREEMENT_DISCARDED,
         DRIVING_CARD_MAPPED,
-        DRIVING_DATA_DELETED;
+        DRIVING_DATA_DELETED,
+        ROUTING_PROPOSAL_APPLIED;
 
         public String labelKey() {
             return "audit.type." + name();

@@ -7,7 +7,7 @@ import nl.meedenken.routing.internal.Route;
 import nl.meedenken.routing.internal.RoutePlan;
 import nl.meedenken.routing.internal.Solvers;
 import nl.meedenken.routing.internal.StraightLineDistances;
-import nl.meedenken.routing.internal.Timing;
+import nl.meedenken.routing.internal.Timelines;
 import nl.meedenken.routing.internal.Visit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -58,7 +58,7 @@ public class RouteOptimiser {
         RoutePlan plan = plan(from, depot, departure, stops);
         Route route = plan.getRoutes().get(0);
         route.getVisits().addAll(plan.getVisits());
-        return timeline(route);
+        return Timelines.of(route);
     }
 
     /**
@@ -86,32 +86,5 @@ public class RouteOptimiser {
                 s.service() == null ? 0 : s.service().toSeconds(), 0, 0,
                 settings.leftOffCost() * 60L)).toList();
         return Models.build(List.of(truck), visits, distances, settings);
-    }
-
-    /** Reads the timing of a route whose visits are in place, working the shadow values out by hand. */
-    static Timeline timeline(Route route) {
-        List<Timeline.Leg> legs = new ArrayList<>();
-        Timing timing = Timing.leaving(route.getShiftStart());
-        int at = route.getOrigin();
-        long metres = 0;
-        for (Visit visit : route.getVisits()) {
-            int breaksBefore = timing.breaks();
-            long leg = route.getMatrix().distance(at, visit.getLocation());
-            timing = timing.next(route.getMatrix().time(at, visit.getLocation()), visit.getReady(), visit.getService(),
-                    route.getBreakAfter(), route.getBreakLength());
-            metres += leg;
-            long late = Math.max(0, timing.start() - visit.getDue());
-            legs.add(new Timeline.Leg(visit.getId(), leg, time(timing.arrival()), time(timing.start()),
-                    time(timing.departure()), (late + 59) / 60, timing.breaks() > breaksBefore));
-            at = visit.getLocation();
-        }
-        Timing back = timing.next(route.getMatrix().time(at, route.getDepot()), 0, 0, route.getBreakAfter(),
-                route.getBreakLength());
-        metres += route.getMatrix().distance(at, route.getDepot());
-        return new Timeline(legs, metres, time(back.arrival()), back.breaks());
-    }
-
-    static LocalTime time(long seconds) {
-        return LocalTime.ofSecondOfDay(Math.floorMod(seconds, DAY));
     }
 }

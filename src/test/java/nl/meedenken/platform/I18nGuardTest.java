@@ -106,7 +106,7 @@ class I18nGuardTest {
         }
         Set<String> used = new TreeSet<>();
         Pattern templateKey = Pattern.compile("#\\{([a-zA-Z][\\w.]*)");
-        Pattern codeKey = Pattern.compile("\"((?:validation|person|account|team|site|import|password|activation|setup|nav|audit|scan|action|actions|evaluations|learning|ideas|experiments|innovation|impact|challenges|notifications|leadership|transport|driver|driving|innovations|home)\\.[\\w.]+)\"");
+        Pattern codeKey = Pattern.compile("\"((?:validation|person|account|team|site|import|password|activation|setup|nav|audit|scan|action|actions|evaluations|learning|ideas|experiments|innovation|impact|challenges|notifications|leadership|transport|driver|driving|innovations|routing|home)\\.[\\w.]+)\"");
         for (Path file : files(TEMPLATES, ".html")) {
             Matcher m = templateKey.matcher(Files.readString(file));
             while (m.find()) {

@@ -61,6 +61,7 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.WAREHOUSE.name(), Role.PLANNER.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/transport/settings/sites/**").hasRole(Role.MANAGEMENT.name())
                         .requestMatchers("/transport", "/transport/**").hasAnyRole(Role.PLANNER.name(), Role.MANAGEMENT.name())
+                        .requestMatchers("/routing", "/routing/**").hasAnyRole(Role.PLANNER.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/leadership/programme", "/leadership/programme/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/leadership/leaders", "/leadership/leaders/**", "/leadership/feedback/wave",

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * Transport for the demo company: three customers with thirty addresses around Utrecht and
  * Rotterdam, ten vehicles, today's six trips (Zwolle steers decentrally, Venlo centrally)
  * and a week of deliveries behind them, some late, a few with problems, and wishes that
- * drivers recorded — most confirmed, two still waiting for the planner.
+ * drivers recorded — most confirmed, two still waiting for the planner. Tomorrow has two
+ * dozen orders that nobody planned yet.
  */
 @Component
 class TransportDemo {
@@ -157,7 +158,8 @@ class TransportDemo {
         for (int i = 0; i < 4; i++) {
             order(addresses.get(random.nextInt(addresses.size())), today, ++reference, random);
         }
-        for (int i = 0; i < 5; i++) {
+        // tomorrow is not planned yet: two dozen orders for the route optimiser
+        for (int i = 0; i < 24; i++) {
             order(addresses.get(random.nextInt(addresses.size())), today.plusDays(1), ++reference, random);
         }
 

@@ -4,6 +4,8 @@ import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.platform.Role;
+import nl.meedenken.routing.Place;
+import nl.meedenken.routing.RouteOptimiser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -103,10 +105,12 @@ public class Trips {
     private final Fleet fleet;
     private final People people;
     private final TransportSettings settings;
+    private final RouteOptimiser routes;
     private final Clock clock;
 
     Trips(JdbcClient jdbc, Orders orders, Customers customers, Fleet fleet, People people, TransportSettings settings,
-          Clock clock) {
+          RouteOptimiser routes, Clock clock) {
+        this.routes = routes;
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
@@ -189,22 +193,31 @@ public class Trips {
     /** What a given order of the trip's stops would mean: kilometres, finish time, late stops. */
     public RouteEstimate.Result estimate(Trip trip, List<Stop> inOrder) {
         SiteSettings site = fleet.site(trip.siteId());
-        return RouteEstimate.of(site.depotLat(), site.depotLon(), trip.plannedStart(),
-                inOrder.stream().map(Stop::visit).toList(), settings);
+        return RouteEstimate.of(routes.timeline(new Place(site.depotLat(), site.depotLon()), trip.plannedStart(),
+                inOrder.stream().map(this::routingStop).toList()));
     }
 
-    /** A suggested order of the stops that are not done yet, done ones first as they are. */
+    private nl.meedenken.routing.Stop routingStop(Stop stop) {
+        return new nl.meedenken.routing.Stop(stop.id(), new Place(stop.address().latitude(), stop.address().longitude()),
+                stop.order().windowFrom(), stop.order().windowTo(), Duration.ofMinutes(settings.serviceMinutes()));
+    }
+
+    /**
+     * The routing module's suggested order of the stops that are not done yet, done ones first as
+     * they are. It works at most a second; the driver decides whether to take it.
+     */
     public List<Stop> suggestion(Trip trip, List<Stop> stops) {
         SiteSettings site = fleet.site(trip.siteId());
+        Place depot = new Place(site.depotLat(), site.depotLon());
         List<Stop> done = stops.stream().filter(s -> s.done() || s.arrived()).toList();
         List<Stop> open = stops.stream().filter(s -> !s.done() && !s.arrived()).toList();
-        double lat = done.isEmpty() ? site.depotLat() : done.get(done.size() - 1).address().latitude();
-        double lon = done.isEmpty() ? site.depotLon() : done.get(done.size() - 1).address().longitude();
-        List<RouteEstimate.Visit> order = RouteEstimate.suggest(lat, lon, trip.plannedStart(),
-                open.stream().map(Stop::visit).toList(), settings);
+        Place from = done.isEmpty() ? depot
+                : new Place(done.get(done.size() - 1).address().latitude(), done.get(done.size() - 1).address().longitude());
+        List<Long> order = routes.suggestOrder(from, depot, trip.plannedStart(),
+                open.stream().map(this::routingStop).toList());
         List<Stop> result = new ArrayList<>(done);
-        for (RouteEstimate.Visit v : order) {
-            open.stream().filter(s -> s.id() == v.id()).findFirst().ifPresent(result::add);
+        for (Long id : order) {
+            open.stream().filter(s -> s.id() == id).findFirst().ifPresent(result::add);
         }
         return result;
     }

@@ -1,0 +1,266 @@
+package nl.meedenken.routing;
+
+import nl.meedenken.TestPeople;
+import nl.meedenken.platform.AuditEntry;
+import nl.meedenken.platform.AuditLog;
+import nl.meedenken.platform.Refused;
+import nl.meedenken.routing.internal.DayPlanner;
+import nl.meedenken.routing.internal.Proposal;
+import nl.meedenken.transport.internal.Address;
+import nl.meedenken.transport.internal.Customers;
+import nl.meedenken.transport.internal.Fleet;
+import nl.meedenken.transport.internal.Order;
+import nl.meedenken.transport.internal.Orders;
+import nl.meedenken.transport.internal.Stop;
+import nl.meedenken.transport.internal.Trip;
+import nl.meedenken.transport.internal.Trips;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A planner optimises a day in the background, reads the proposal and its reasons, and applies it
+ * in one transaction, or learns that the day changed meanwhile. Each test plans its own day far
+ * ahead, so the demo's days and other tests stay as they are.
+ */
+@SpringBootTest
+class DayPlannerTest {
+
+    private static final AtomicInteger DAYS_AHEAD = new AtomicInteger(400);
+    private static final LocalTime DEPART = LocalTime.of(6, 30);
+    private static final LocalTime BACK = LocalTime.of(18, 0);
+
+    @Autowired
+    DayPlanner planner;
+    @Autowired
+    Customers customers;
+    @Autowired
+    Orders orders;
+    @Autowired
+    Trips trips;
+    @Autowired
+    Fleet fleet;
+    @Autowired
+    AuditLog audit;
+
+    private LocalDate freshDay() {
+        return trips.today().plusDays(DAYS_AHEAD.getAndIncrement());
+    }
+
+    private List<Address> utrecht() {
+        return customers.allAddresses().stream().filter(a -> a.latitude() > 51.98).toList();
+    }
+
+    private long order(Address at, LocalDate day, LocalTime from, LocalTime to, int pallets, int kg) {
+        return orders.create(new Orders.OrderForm("RT-" + TestPeople.uniqueNumber(), at.id(), day, from, to, pallets, 0,
+                kg, BigDecimal.ONE, null), "test");
+    }
+
+    private DayPlanner.Stored ready(long id) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> planner.find(id).orElseThrow().status() == DayPlanner.Status.READY);
+        return planner.find(id).orElseThrow();
+    }
+
+    private static List<Long> ordersOn(Proposal proposal) {
+        return proposal.trips().stream().flatMap(t -> t.stops().stream()).map(s -> s.delivery().orderId()).toList();
+    }
+
+    @Test
+    void aDayIsOptimisedInTheBackgroundAndAppliedAsOneWhole() {
+        LocalDate day = freshDay();
+        List<Long> ids = new ArrayList<>();
+        List<Address> places = utrecht();
+        for (int i = 0; i < 9; i++) {
+            // 45 pallets: more than the biggest truck, so at least two trips
+            ids.add(order(places.get(i % places.size()), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 5, 1_500));
+        }
+
+        long id = planner.start(new DayPlanner.Request(day, DEPART, BACK, false), "Sanne Visser");
+        DayPlanner.Stored stored = ready(id);
+
+        Proposal proposal = stored.proposal();
+        assertThat(ordersOn(proposal)).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(proposal.leftOff()).isEmpty();
+        assertThat(proposal.trips()).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(t -> assertThat(t.pallets()).isLessThanOrEqualTo(t.capacityPallets()));
+        assertThat(proposal.trips()).allSatisfy(t -> {
+            assertThat(t.start()).isEqualTo(DEPART);
+            assertThat(t.back()).isBefore(BACK);
+        });
+        assertThat(proposal.kilometres()).isPositive();
+
+        Map<Long, Long> drivers = planner.defaultDrivers(stored);
+        assertThat(drivers).hasSize(proposal.trips().size());
+        assertThat(new java.util.HashSet<>(drivers.values())).as("one trip per driver").hasSize(drivers.size());
+
+        List<Long> created = planner.apply(id, drivers, "Sanne Visser");
+
+        assertThat(created).hasSize(proposal.trips().size());
+        List<Trip> planned = trips.ofDay(day);
+        assertThat(planned).extracting(Trip::id).containsExactlyInAnyOrderElementsOf(created);
+        for (Proposal.Trip trip : proposal.trips()) {
+            Trip made = planned.stream().filter(t -> t.vehicle().id() == trip.vehicleId()).findFirst().orElseThrow();
+            assertThat(made.driverId()).isEqualTo(drivers.get(trip.vehicleId()));
+            assertThat(trips.stops(made.id())).extracting(s -> s.order().id()).as("the stops in the proposed order")
+                    .containsExactlyElementsOf(trip.stops().stream().map(s -> s.delivery().orderId()).toList());
+        }
+        assertThat(orders.byIds(ids)).allSatisfy(o -> assertThat(o.status()).isEqualTo(Order.Status.PLANNED));
+        assertThat(planner.find(id).orElseThrow().status()).isEqualTo(DayPlanner.Status.APPLIED);
+        assertThat(audit.count(AuditEntry.Type.ROUTING_PROPOSAL_APPLIED, "proposal " + id, java.time.Instant.EPOCH))
+                .isEqualTo(1);
+
+        assertThatThrownBy(() -> planner.apply(id, drivers, "Sanne Visser"))
+                .hasFieldOrPropertyWithValue("messageKey", "routing.error.alreadyApplied");
+    }
+
+    @Test
+    void whenAnOrderWasPlannedMeanwhileNothingOfTheProposalIsApplied() {
+        LocalDate day = freshDay();
+        List<Address> places = utrecht();
+        long first = order(places.get(0), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 10, 3_000);
+        for (int i = 1; i < 6; i++) {
+            order(places.get(i), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 6, 2_000);
+        }
+        long id = planner.start(new DayPlanner.Request(day, DEPART, BACK, false), "Sanne Visser");
+        DayPlanner.Stored stored = ready(id);
+        assertThat(stored.proposal().trips()).hasSizeGreaterThanOrEqualTo(2);
+
+        // someone plans one of the orders by hand before the proposal is applied
+        long vehicle = fleet.addVehicle("RT-" + TestPeople.uniqueNumber(), stored.input().day().trucks().get(0).siteId(),
+                33, 24_000);
+        long driver = stored.input().day().drivers().get(stored.input().day().drivers().size() - 1).personId();
+        trips.create(new Trips.TripForm(day, vehicle, driver, LocalTime.of(7, 0), List.of(first)), "Kim");
+
+        Map<Long, Long> drivers = new HashMap<>(planner.defaultDrivers(stored));
+        drivers.replaceAll((truck, person) -> person == driver ? stored.input().day().drivers().get(0).personId() : person);
+        assertThatThrownBy(() -> planner.apply(id, drivers, "Sanne Visser")).isInstanceOf(Refused.class);
+
+        assertThat(trips.ofDay(day)).as("only the hand-made trip").hasSize(1);
+        assertThat(planner.find(id).orElseThrow().status()).isEqualTo(DayPlanner.Status.READY);
+    }
+
+    @Test
+    void eachTripNeedsItsOwnDriver() {
+        LocalDate day = freshDay();
+        List<Address> places = utrecht();
+        for (int i = 0; i < 8; i++) {
+            order(places.get(i), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 6, 1_000);
+        }
+        long id = planner.start(new DayPlanner.Request(day, DEPART, BACK, false), "Sanne Visser");
+        DayPlanner.Stored stored = ready(id);
+        List<Proposal.Trip> proposed = stored.proposal().trips();
+        assertThat(proposed).hasSizeGreaterThanOrEqualTo(2);
+        long someone = stored.input().day().drivers().get(0).personId();
+        Map<Long, Long> same = new HashMap<>();
+        proposed.forEach(t -> same.put(t.vehicleId(), someone));
+        assertThatThrownBy(() -> planner.apply(id, same, "Sanne Visser"))
+                .hasFieldOrPropertyWithValue("messageKey", "routing.error.driverTwice");
+        Map<Long, Long> missing = new HashMap<>(planner.defaultDrivers(stored));
+        missing.remove(proposed.get(0).vehicleId());
+        assertThatThrownBy(() -> planner.apply(id, missing, "Sanne Visser"))
+                .hasFieldOrPropertyWithValue("messageKey", "routing.error.driver");
+        assertThat(trips.ofDay(day)).isEmpty();
+    }
+
+    @Test
+    void lateAndLeftOffDeliveriesComeWithTheirReason() {
+        LocalDate day = freshDay();
+        Address rotterdam = customers.allAddresses().stream().filter(a -> a.latitude() < 51.98).findFirst().orElseThrow();
+        // the depots are in Zwolle and Venlo: nobody reaches Rotterdam by a quarter to seven
+        long early = order(rotterdam, day, LocalTime.of(6, 0), LocalTime.of(6, 45), 2, 500);
+        // more pallets than any truck carries
+        long huge = order(utrecht().get(0), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 60, 2_000);
+
+        long id = planner.start(new DayPlanner.Request(day, DEPART, BACK, false), "Sanne Visser");
+        Proposal proposal = ready(id).proposal();
+
+        assertThat(proposal.leftOff()).extracting(Proposal.Delivery::orderId).containsExactly(huge);
+        assertThat(proposal.reasons()).anySatisfy(r -> {
+            assertThat(r.orderId()).isEqualTo(huge);
+            assertThat(r.key()).isEqualTo("routing.reason.leftOffPallets");
+        });
+        assertThat(ordersOn(proposal)).containsExactly(early);
+        assertThat(proposal.lateStops()).isEqualTo(1);
+        assertThat(proposal.reasons()).anySatisfy(r -> {
+            assertThat(r.orderId()).isEqualTo(early);
+            assertThat(r.key()).isEqualTo("routing.reason.lateUnreachable");
+        });
+    }
+
+    @Test
+    void tripsThatHaveNotStartedArePlannedAgainWhenAskedAndOthersStay() {
+        LocalDate day = freshDay();
+        List<Address> places = utrecht();
+        var day0 = planner.preview(day, false);
+        long vehicle = fleet.addVehicle("RT-" + TestPeople.uniqueNumber(), day0.trucks().get(0).siteId(), 33, 24_000);
+        long loadedVehicle = fleet.addVehicle("RT-" + TestPeople.uniqueNumber(), day0.trucks().get(0).siteId(), 33, 24_000);
+        long driver = day0.drivers().get(0).personId();
+        long otherDriver = day0.drivers().get(1).personId();
+        // a clumsy trip that has not started, and one already loading
+        long a = order(places.get(0), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 2, 500);
+        long b = order(places.get(3), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 2, 500);
+        long c = order(places.get(1), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 2, 500);
+        long unstarted = trips.create(new Trips.TripForm(day, vehicle, driver, LocalTime.of(7, 0), List.of(a, b, c)), "Kim");
+        long loading = trips.create(new Trips.TripForm(day, loadedVehicle, otherDriver, LocalTime.of(7, 0),
+                List.of(order(places.get(2), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 2, 500))), "Kim");
+        trips.startLoading(loading, "Fatima");
+        long open = order(places.get(4), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 2, 500);
+
+        assertThat(planner.preview(day, false).deliveries()).extracting(PlanningBoard.Delivery::orderId).containsExactly(open);
+        long id = planner.start(new DayPlanner.Request(day, DEPART, BACK, true), "Sanne Visser");
+        DayPlanner.Stored stored = ready(id);
+
+        assertThat(stored.replacedTrips()).isEqualTo(1);
+        assertThat(ordersOn(stored.proposal())).containsExactlyInAnyOrder(a, b, c, open);
+        assertThat(stored.input().day().trucks()).extracting(PlanningBoard.Truck::vehicleId)
+                .contains(vehicle).doesNotContain(loadedVehicle);
+
+        planner.apply(id, planner.defaultDrivers(stored), "Sanne Visser");
+
+        assertThat(trips.find(unstarted)).isEmpty();
+        assertThat(trips.find(loading)).isPresent();
+        List<Long> plannedNow = trips.ofDay(day).stream().flatMap(t -> trips.stops(t.id()).stream())
+                .map(Stop::order).map(Order::id).toList();
+        assertThat(plannedNow).contains(a, b, c, open);
+        // the driver of the replaced trip drives again, now the proposed trip of that truck if it has one
+        assertThat(trips.ofDay(day)).extracting(Trip::driverId).contains(otherDriver);
+    }
+
+    @Test
+    void refusesADayThatPassedAShiftThatEndsBeforeItStartsAndADayWithNothingToPlan() {
+        assertThatThrownBy(() -> planner.start(new DayPlanner.Request(trips.today().minusDays(1), DEPART, BACK, false), "x"))
+                .hasFieldOrPropertyWithValue("messageKey", "routing.error.dayPassed");
+        assertThatThrownBy(() -> planner.start(new DayPlanner.Request(freshDay(), BACK, DEPART, false), "x"))
+                .hasFieldOrPropertyWithValue("messageKey", "routing.error.backBeforeDepart");
+        assertThatThrownBy(() -> planner.start(new DayPlanner.Request(freshDay(), DEPART, BACK, false), "x"))
+                .hasFieldOrPropertyWithValue("messageKey", "routing.error.nothingToPlan");
+    }
+
+    @Test
+    void aDiscardedProposalCannotBeApplied() {
+        LocalDate day = freshDay();
+        order(utrecht().get(0), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 2, 500);
+        long id = planner.start(new DayPlanner.Request(day, DEPART, BACK, false), "Sanne Visser");
+        DayPlanner.Stored stored = ready(id);
+        planner.discard(id, "Sanne Visser");
+        assertThat(planner.find(id).orElseThrow().status()).isEqualTo(DayPlanner.Status.DISCARDED);
+        assertThatThrownBy(() -> planner.apply(id, planner.defaultDrivers(stored), "Sanne Visser"))
+                .hasFieldOrPropertyWithValue("messageKey", "routing.error.notReady");
+        assertThat(trips.ofDay(day)).isEmpty();
+    }
+}
