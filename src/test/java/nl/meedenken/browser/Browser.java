@@ -120,6 +120,14 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Sets a field's value as a picker would, for date and time inputs whose typed format follows
+     * the browser's locale.
+     */
+    public void setValue(String id, String value) {
+        driver.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
     public void click(By by) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -2,6 +2,7 @@ package nl.meedenken.routing.internal;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.SolverManager;
 import ai.timefold.solver.core.config.solver.SolverManagerConfig;
@@ -65,8 +66,19 @@ public class DayPlanner {
         }
     }
 
-    /** What the planner asks for. */
-    public record Request(LocalDate day, LocalTime depart, LocalTime backBy, boolean replan) {
+    /** The times a planner may give the optimiser, in seconds. */
+    public static final List<Integer> LIMITS = List.of(10, 30, 60, 120);
+
+    /**
+     * What the planner asks for.
+     *
+     * @param seconds how long the optimiser may work; null for the configured time
+     */
+    public record Request(LocalDate day, LocalTime depart, LocalTime backBy, boolean replan, Integer seconds) {
+
+        public Request(LocalDate day, LocalTime depart, LocalTime backBy, boolean replan) {
+            this(day, depart, backBy, replan, null);
+        }
     }
 
     /** The day as read when optimising started, and the trucks that were offered to the solver. */
@@ -154,6 +166,10 @@ public class DayPlanner {
         if (!request.backBy().isAfter(request.depart())) {
             throw new Refused("backBy", "routing.error.backBeforeDepart");
         }
+        if (request.seconds() != null && !LIMITS.contains(request.seconds())) {
+            throw new Refused("seconds", "routing.error.seconds");
+        }
+        Duration limit = request.seconds() == null ? settings.dayTimeLimit() : Duration.ofSeconds(request.seconds());
         PlanningBoard.Day day = board.day(request.day(), request.replan());
         if (day.deliveries().isEmpty()) {
             throw new Refused("day", "routing.error.nothingToPlan");
@@ -171,13 +187,14 @@ public class DayPlanner {
                         returning id
                         """)
                 .param("day", request.day()).param("depart", request.depart()).param("back", request.backBy())
-                .param("replan", request.replan()).param("limit", (int) settings.dayTimeLimit().toSeconds())
+                .param("replan", request.replan()).param("limit", (int) Math.max(1, limit.toSeconds()))
                 .param("input", JSON.writeValueAsString(input)).param("by", by).param("at", Timestamp.from(now))
                 .query(Long.class).single();
         RoutePlan plan = model(request, day, trucks);
         solvers.solveBuilder()
                 .withProblemId(id)
                 .withProblem(plan)
+                .withConfigOverride(new SolverConfigOverride<RoutePlan>().withTerminationSpentLimit(limit))
                 .withSolverJobStartedEventConsumer(event -> started(id))
                 .withBestSolutionEventConsumer(event -> improved(id, request, day, event.solution(), false))
                 .withFinalBestSolutionEventConsumer(event -> improved(id, request, day, event.solution(), true))
@@ -310,7 +327,7 @@ public class DayPlanner {
         long total = jdbc.sql("select count(*) from routing_proposal").query(Long.class).single();
         int number = Page.clamp(page, total, PAGE_SIZE);
         List<Stored> items = jdbc.sql(SELECT + " order by created_at desc, id desc limit :limit offset :offset")
-                .param("limit", PAGE_SIZE).param("offset", (number - 1) * PAGE_SIZE).query(this::stored).list()
+                .param("limit", PAGE_SIZE).param("offset", number * PAGE_SIZE).query(this::stored).list()
                 .stream().map(this::settle).toList();
         return new Page<>(items, number, PAGE_SIZE, total);
     }

@@ -47,7 +47,7 @@ class RoutingController {
 
     @GetMapping
     String start(@RequestParam(name = "day", required = false) String dayText,
-                 @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
+                 @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
         LocalDate day = planner.today();
         try {
             day = dayText == null || dayText.isBlank() ? day : LocalDate.parse(dayText);
@@ -69,7 +69,7 @@ class RoutingController {
         model.addAttribute("trucksOffered", DayPlanner.trucks(preview).size());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        model.addAttribute("limitSeconds", planner.settings().dayTimeLimit().toSeconds());
+        model.addAttribute("limits", DayPlanner.LIMITS);
         model.addAttribute("proposals", planner.recent(page));
         return "routing/start";
     }
@@ -82,14 +82,15 @@ class RoutingController {
         LocalTime back = time(form.get("backBy"), "backBy", errors);
         if (errors.isEmpty()) {
             try {
-                long id = planner.start(new DayPlanner.Request(day, depart, back, "on".equals(form.get("replan"))),
-                        me.displayName());
+                Long seconds = FormValues.number(form.get("seconds"));
+                long id = planner.start(new DayPlanner.Request(day, depart, back, "on".equals(form.get("replan")),
+                        seconds == null ? null : seconds.intValue()), me.displayName());
                 return "redirect:/routing/proposals/" + id;
             } catch (Refused refused) {
                 errors.put(refused.field(), refused.messageKey());
             }
         }
-        return startPage(model, day == null ? planner.today() : day, new HashMap<>(form), errors, 1);
+        return startPage(model, day == null ? planner.today() : day, new HashMap<>(form), errors, 0);
     }
 
     private static LocalTime time(String text, String field, Map<String, String> errors) {

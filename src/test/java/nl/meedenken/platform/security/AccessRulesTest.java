@@ -85,6 +85,7 @@ class AccessRulesTest {
             Map.entry("/innovations", everyone()),
             Map.entry("/innovations/new", Set.of("manager")),
             Map.entry("/transport", Set.of("planner", "manager")),
+            Map.entry("/routing", Set.of("planner", "manager")),
             Map.entry("/transport/orders", Set.of("planner", "manager")),
             Map.entry("/transport/orders/import", Set.of("planner", "manager")),
             Map.entry("/transport/customers", Set.of("planner", "manager")),
