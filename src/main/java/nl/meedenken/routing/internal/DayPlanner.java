@@ -246,6 +246,9 @@ public class DayPlanner {
                     : List.of();
             Proposal proposal = proposal(id, plan, day, reasons, now);
             if (last) {
+                LOG.info("Proposal {} for {} ready: {} trips, {} km, {} late, {} left off ({})", id, day.day(),
+                        proposal.trucks(), proposal.kilometres(), proposal.lateStops(), proposal.leftOff().size(),
+                        plan.getScore());
                 lastWrite.remove(id);
                 startedAt.remove(id);
                 jdbc.sql("""
