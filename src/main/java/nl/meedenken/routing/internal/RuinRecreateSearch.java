@@ -717,6 +717,11 @@ final class RuinRecreateSearch {
         return iterations;
     }
 
+    /** The score of the current plan as hard, medium and soft penalties (positive numbers). */
+    long[] penalties() {
+        return new long[]{hard, medium, soft};
+    }
+
     /** The best score found as hard, medium and soft penalties (positive numbers). */
     long[] bestPenalties() {
         return new long[]{bestHard, bestMedium, bestSoft};
