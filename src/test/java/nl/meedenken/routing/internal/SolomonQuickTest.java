@@ -26,15 +26,35 @@ class SolomonQuickTest {
     void quick() throws Exception {
         String variant = System.getProperty("variant", "default");
         long limit = Long.getLong("limit", 10);
+        java.util.Map<String, Double> known = new java.util.HashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/work/shared/data/vrptw/solomon-bks.csv")).subList(1, 57)) {
+            String[] cells = line.split(",");
+            known.put(cells[0], Double.parseDouble(cells[5]));
+        }
         for (String name : System.getProperty("instances", "C101,R101").split(",")) {
             var instance = SolomonInstance.read(Path.of("/work/shared/data/vrptw/solomon/" + name + ".txt"));
+            if (variant.equals("jsprit")) {
+                var outcome = JspritSolomon.solve(instance, Duration.ofSeconds(limit));
+                System.out.printf("QUICK jsprit %s vehicles=%d km=%.1f gap=%.2f%% feasible=%s%n", name, outcome.vehicles(),
+                        outcome.distanceTenths() / 10.0, 100 * (outcome.distanceTenths() / 10.0 / known.get(name) - 1),
+                        outcome.feasible());
+                continue;
+            }
+            if (variant.equals("final")) {
+                var outcome = TimefoldSolomon.solve(instance, Duration.ofSeconds(limit));
+                System.out.printf("QUICK final %s vehicles=%d km=%.1f gap=%.2f%% feasible=%s%n", name, outcome.vehicles(),
+                        outcome.distanceTenths() / 10.0, 100 * (outcome.distanceTenths() / 10.0 / known.get(name) - 1),
+                        outcome.feasible());
+                continue;
+            }
             SolverConfig config = Solvers.config(Duration.ofSeconds(limit));
             tune(config, variant);
             var solver = SolverFactory.<RoutePlan>create(config).buildSolver();
             RoutePlan best = solver.solve(TimefoldSolomon.plan(instance));
             long distance = best.getRoutes().stream().mapToLong(Route::distance).sum();
-            System.out.println("QUICK " + variant + " " + name + " " + best.getScore() + " km=" + distance / 10.0
-                    + " vehicles=" + best.getRoutes().stream().filter(Route::used).count());
+            System.out.printf("QUICK %s %s %s km=%.1f gap=%.2f%% vehicles=%d%n", variant, name, best.getScore(),
+                    distance / 10.0, 100 * (distance / 10.0 / known.get(name) - 1),
+                    best.getRoutes().stream().filter(Route::used).count());
         }
     }
 
