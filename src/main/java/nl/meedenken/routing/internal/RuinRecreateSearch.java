@@ -28,6 +28,13 @@ final class RuinRecreateSearch {
     private static final double SPLIT_CHANCE = 0.5;
     /** Chance that each further visit is kept in a split string. */
     private static final double SPLIT_GROWTH = 0.5;
+    /** How many nearest visits a ruin may spread over from its first. */
+    private static final int NEIGHBOURS = 200;
+    /**
+     * Iterations without a new best, per squared visit count, after which the search gives up: a
+     * small trip settles within a fraction of a second, a day of a hundred visits never in time.
+     */
+    private static final long STALL_PER_SQUARED_VISIT = 100;
     /** Chance that an insertion spot is passed over. */
     private static final double BLINK = 0.01;
     /** Start and end temperature, in average legs of the starting plan. */
@@ -61,7 +68,7 @@ final class RuinRecreateSearch {
     private final int[] kind;
     private final long[][] distance;
     private final long[][] time;
-    /** Per visit, every other visit, nearest first. */
+    /** Per visit, its nearest visits, nearest first, itself in front. */
     private final int[][] neighbours;
 
     // ---- the current plan
@@ -120,12 +127,13 @@ final class RuinRecreateSearch {
     private long insertMedium;
     private long insertSoft;
     private long iterations;
+    private long lastBest;
 
     /** Copies the plan; returns null when the plan is not one this search understands. */
     static RuinRecreateSearch of(RoutePlan plan, long seed) {
         List<Route> routes = plan.getRoutes();
         List<Visit> visits = plan.getVisits();
-        if (routes == null || visits == null || routes.isEmpty() || visits.isEmpty()) {
+        if (routes == null || visits == null || routes.isEmpty() || visits.isEmpty() || visits.size() >= 1 << 21) {
             return null;
         }
         Matrix matrix = routes.get(0).getMatrix();
@@ -263,23 +271,21 @@ final class RuinRecreateSearch {
                 && breakAfter[a] == breakAfter[b] && breakLength[a] == breakLength[b] && fixedCost[a] == fixedCost[b];
     }
 
+    /** Per visit, the nearest others (both ways), nearest first, the visit itself in front. */
     private int[][] nearestFirst() {
         int[][] result = new int[visitCount][];
-        Integer[] order = new Integer[visitCount];
+        int kept = Math.min(visitCount, NEIGHBOURS);
+        long[] keys = new long[visitCount];
         for (int v = 0; v < visitCount; v++) {
             int from = location[v];
             for (int w = 0; w < visitCount; w++) {
-                order[w] = w;
+                long both = w == v ? 0 : distance[from][location[w]] + distance[location[w]][from] + 1;
+                keys[w] = (Math.min(both, Long.MAX_VALUE >> 21) << 21) | w;
             }
-            Arrays.sort(order, (a, b) -> Long.compare(distance[from][location[a]] + distance[location[a]][from],
-                    distance[from][location[b]] + distance[location[b]][from]));
-            int[] list = new int[visitCount];
-            list[0] = v;
-            int k = 1;
-            for (Integer w : order) {
-                if (w != v) {
-                    list[k++] = w;
-                }
+            Arrays.sort(keys);
+            int[] list = new int[kept];
+            for (int k = 0; k < kept; k++) {
+                list[k] = (int) (keys[k] & ((1 << 21) - 1));
             }
             result[v] = list;
         }
@@ -288,9 +294,13 @@ final class RuinRecreateSearch {
 
     // ---- the search
 
-    /** Searches until told to stop; the temperature falls from start to end over the given time. */
+    /**
+     * Searches until told to stop, or until it has long stopped finding better plans; the
+     * temperature falls from start to end over the given time.
+     */
     void run(BooleanSupplier stop, long horizonNanos) {
         long began = System.nanoTime();
+        long stall = STALL_PER_SQUARED_VISIT * visitCount * visitCount;
         int usedLegs = 0;
         for (int r = 0; r < routeCount; r++) {
             usedLegs += length[r] > 0 ? length[r] + 1 : 0;
@@ -310,6 +320,9 @@ final class RuinRecreateSearch {
                 }
                 double progress = Math.min(1, (System.nanoTime() - began) / (double) Math.max(1, horizonNanos));
                 temperature = hot * Math.pow(cold / hot, progress);
+            }
+            if (iterations - lastBest > stall) {
+                break;
             }
             iterations++;
             step(temperature);
@@ -684,6 +697,7 @@ final class RuinRecreateSearch {
     }
 
     private void keepBest() {
+        lastBest = iterations;
         for (int r = 0; r < routeCount; r++) {
             bestLength[r] = length[r];
             System.arraycopy(sequence[r], 0, bestSequence[r], 0, length[r]);

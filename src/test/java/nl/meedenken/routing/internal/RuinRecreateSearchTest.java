@@ -56,13 +56,39 @@ class RuinRecreateSearchTest {
 
     @Test
     void solverKeepsItsShadowsAndScoreRight() {
-        RoutePlan plan = day(new Random(7), 40, 4);
+        RoutePlan plan = day(new Random(7), 20, 3);
         plan.getRoutes().forEach(route -> route.getVisits().clear());
-        var config = Solvers.config(Duration.ofSeconds(2)).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
+        var config = Solvers.config(Duration.ofSeconds(3)).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
         RoutePlan solved = SolverFactory.<RoutePlan>create(config).buildSolver().solve(plan);
         HardMediumSoftLongScore claimed = solved.getScore();
         assertEquals(claimed, SCORES.update(solved));
         assertTrue(claimed.hardScore() == 0, "a feasible day exists: " + claimed);
+    }
+
+    @Test
+    void singleTripWithinItsLimit() {
+        RoutePlan plan = trip(new Random(3), 18);
+        var config = Solvers.config(Duration.ofSeconds(1)).withTerminationConfig(
+                new ai.timefold.solver.core.config.solver.termination.TerminationConfig()
+                        .withSpentLimit(Duration.ofSeconds(1)).withUnimprovedSpentLimit(Duration.ofMillis(250)));
+        long began = System.nanoTime();
+        RoutePlan solved = SolverFactory.<RoutePlan>create(config).buildSolver().solve(plan);
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        assertTrue(millis < 1500, "took " + millis + " ms");
+        assertEquals(solved.getScore(), SCORES.update(solved));
+        assertEquals(0, solved.getScore().hardScore());
+    }
+
+    /** A driver's trip as the route optimiser builds it: one truck, soft windows, a long shift. */
+    static RoutePlan trip(Random random, int stops) {
+        RoutePlan day = day(random, stops, 1);
+        Route template = day.getRoutes().get(0);
+        Matrix matrix = template.getMatrix();
+        Route route = new Route(0, "trip", template.getOrigin(), template.getDepot(), Integer.MAX_VALUE,
+                Integer.MAX_VALUE, 7 * 3600, 7 * 3600 + 2 * 86_400, 16_200, 2700, 0, matrix);
+        List<Visit> visits = day.getVisits().stream().map(v -> new Visit(v.getId(), v.getLabel(), v.getLocation(), 0, 0,
+                v.getReady(), v.getDue(), v.getService(), false, 3600, matrix)).toList();
+        return new RoutePlan(List.of(route), visits);
     }
 
     /** A random day: routes from different depots, some under way, with breaks and mixed windows. */
