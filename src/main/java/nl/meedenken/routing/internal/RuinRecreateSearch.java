@@ -1,5 +1,6 @@
 package nl.meedenken.routing.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -748,9 +749,9 @@ final class RuinRecreateSearch {
 
     /** The best plan as one list of visits per route, in the order of the plan's routes. */
     List<List<Visit>> bestRoutes() {
-        List<List<Visit>> result = new java.util.ArrayList<>(routeCount);
+        List<List<Visit>> result = new ArrayList<>(routeCount);
         for (int r = 0; r < routeCount; r++) {
-            List<Visit> list = new java.util.ArrayList<>(bestLength[r]);
+            List<Visit> list = new ArrayList<>(bestLength[r]);
             for (int k = 0; k < bestLength[r]; k++) {
                 list.add(visitObjects[bestSequence[r][k]]);
             }
