@@ -116,6 +116,10 @@ public class Visit {
         return unassignedCost;
     }
 
+    public Matrix getMatrix() {
+        return matrix;
+    }
+
     public Route getRoute() {
         return route;
     }
