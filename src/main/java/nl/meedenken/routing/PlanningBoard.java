@@ -29,9 +29,15 @@ public interface PlanningBoard {
      */
     List<Long> apply(LocalDate day, List<ReplacedTrip> replaced, List<NewTrip> trips, String by);
 
-    /** A truck that can take a trip that day. */
+    /**
+     * A truck that can take a trip that day.
+     *
+     * @param tripId   the trip it has, when that trip is planned again
+     * @param driverId that trip's driver
+     * @param start    that trip's planned start, which the new trip keeps
+     */
     record Truck(long vehicleId, String plate, long siteId, String siteName, Place depot, int pallets, int kg,
-                 Long tripId, Long driverId) {
+                 Long tripId, Long driverId, LocalTime start) {
     }
 
     /** A delivery to plan, from an open order or from a trip that is planned again. */

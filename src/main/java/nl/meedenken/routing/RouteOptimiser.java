@@ -84,7 +84,8 @@ public class RouteOptimiser {
                 s.place(), s.opens() == null ? 0 : s.opens().toSecondOfDay(),
                 s.closes() == null ? 2 * DAY : s.closes().toSecondOfDay(),
                 s.service() == null ? 0 : s.service().toSeconds(), 0, 0,
-                settings.leftOffCost() * 60L)).toList();
+                // every stop of the trip stays on it, however late
+                1_000_000_000L)).toList();
         return Models.build(List.of(truck), visits, distances, settings);
     }
 }

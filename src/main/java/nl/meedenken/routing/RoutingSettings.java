@@ -25,6 +25,13 @@ public record RoutingSettings(Double roadFactor, Double averageSpeed, Duration b
     public RoutingSettings {
         roadFactor = roadFactor == null ? 1.3 : roadFactor;
         averageSpeed = averageSpeed == null ? 60.0 : averageSpeed;
+        if (roadFactor < 1 || averageSpeed <= 0) {
+            throw new IllegalArgumentException("meedenken.routing.road-factor must be at least 1 and "
+                    + "meedenken.routing.average-speed more than 0");
+        }
+        // zero or less means no break rule at all
+        breakAfter = breakAfter != null && (breakAfter.isZero() || breakAfter.isNegative())
+                ? Duration.ofDays(365) : breakAfter;
         breakAfter = breakAfter == null ? Duration.ofMinutes(270) : breakAfter;
         breakLength = breakLength == null ? Duration.ofMinutes(45) : breakLength;
         dayTimeLimit = dayTimeLimit == null ? Duration.ofSeconds(30) : dayTimeLimit;

@@ -66,7 +66,7 @@ class RoutingJourneyTest {
 
         // it works in the background; the page shows how far it is and the best so far, and stays usable
         assertThat(planner.path()).startsWith("/routing/proposals/");
-        planner.waitForText("Beste tot nu toe", Duration.ofSeconds(30));
+        planner.waitForText("Eerste volledige plan", Duration.ofSeconds(30));
         assertThat(planner.text()).contains("De optimalisatie is bezig");
         planner.assertAccessible("routing progress");
         planner.screenshot("routing-progress");

@@ -132,26 +132,53 @@ class DayPlannerTest {
     void whenAnOrderWasPlannedMeanwhileNothingOfTheProposalIsApplied() {
         LocalDate day = freshDay();
         List<Address> places = utrecht();
-        long first = order(places.get(0), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 10, 3_000);
-        for (int i = 1; i < 6; i++) {
-            order(places.get(i), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 6, 2_000);
+        for (int i = 0; i < 6; i++) {
+            order(places.get(i), day, LocalTime.of(7, 0), LocalTime.of(17, 0), i == 0 ? 10 : 6, 2_000);
         }
         long id = planner.start(new DayPlanner.Request(day, DEPART, BACK, false), "Sanne Visser");
         DayPlanner.Stored stored = ready(id);
-        assertThat(stored.proposal().trips()).hasSizeGreaterThanOrEqualTo(2);
+        List<Proposal.Trip> proposed = stored.proposal().trips();
+        assertThat(proposed).hasSizeGreaterThanOrEqualTo(2);
 
-        // someone plans one of the orders by hand before the proposal is applied
+        // someone plans an order of the last proposed trip by hand before the proposal is applied,
+        // so the trips before it would be created first and must be undone
+        long taken = proposed.get(proposed.size() - 1).stops().get(0).delivery().orderId();
+        Map<Long, Long> drivers = planner.defaultDrivers(stored);
+        long handDriver = stored.input().day().drivers().stream().map(PlanningBoard.Driver::personId)
+                .filter(p -> !drivers.containsValue(p)).findFirst().orElseThrow();
         long vehicle = fleet.addVehicle("RT-" + TestPeople.uniqueNumber(), stored.input().day().trucks().get(0).siteId(),
                 33, 24_000);
-        long driver = stored.input().day().drivers().get(stored.input().day().drivers().size() - 1).personId();
-        trips.create(new Trips.TripForm(day, vehicle, driver, LocalTime.of(7, 0), List.of(first)), "Kim");
+        trips.create(new Trips.TripForm(day, vehicle, handDriver, LocalTime.of(7, 0), List.of(taken)), "Kim");
 
-        Map<Long, Long> drivers = new HashMap<>(planner.defaultDrivers(stored));
-        drivers.replaceAll((truck, person) -> person == driver ? stored.input().day().drivers().get(0).personId() : person);
-        assertThatThrownBy(() -> planner.apply(id, drivers, "Sanne Visser")).isInstanceOf(Refused.class);
+        assertThatThrownBy(() -> planner.apply(id, drivers, "Sanne Visser"))
+                .hasFieldOrPropertyWithValue("messageKey", "transport.error.orderTaken");
 
         assertThat(trips.ofDay(day)).as("only the hand-made trip").hasSize(1);
         assertThat(planner.find(id).orElseThrow().status()).isEqualTo(DayPlanner.Status.READY);
+        assertThat(audit.count(AuditEntry.Type.ROUTING_PROPOSAL_APPLIED, "proposal " + id, java.time.Instant.EPOCH))
+                .as("nothing applied, nothing in the audit log").isZero();
+    }
+
+    @Test
+    void aSecondRequestForADayUnderWayFollowsTheFirstAndOneThatWaitsCanBeCancelled() {
+        LocalDate day = freshDay();
+        LocalDate other = freshDay();
+        order(utrecht().get(0), day, LocalTime.of(7, 0), LocalTime.of(17, 0), 2, 500);
+        order(utrecht().get(1), other, LocalTime.of(7, 0), LocalTime.of(17, 0), 2, 500);
+        long first = planner.start(new DayPlanner.Request(day, DEPART, BACK, false, 60), "Sanne Visser");
+        assertThat(planner.start(new DayPlanner.Request(day, DEPART, BACK, false), "Kim")).isEqualTo(first);
+
+        // one optimisation at a time: the other day waits its turn, and cancelling it discards it
+        long waiting = planner.start(new DayPlanner.Request(other, DEPART, BACK, false), "Kim");
+        assertThat(planner.find(waiting).orElseThrow().status()).isEqualTo(DayPlanner.Status.WAITING);
+        planner.finishNow(waiting, "Kim");
+        assertThat(planner.find(waiting).orElseThrow().status()).isEqualTo(DayPlanner.Status.DISCARDED);
+
+        // stopping the running one early still gives a proposal
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> planner.find(first).orElseThrow().status() == DayPlanner.Status.SOLVING);
+        planner.finishNow(first, "Sanne Visser");
+        assertThat(ready(first).proposal().trips()).isNotEmpty();
     }
 
     @Test

@@ -2,10 +2,8 @@ package nl.meedenken.routing.internal;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
-import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
-import ai.timefold.solver.core.api.solver.SolverManager;
-import ai.timefold.solver.core.config.solver.SolverManagerConfig;
 import jakarta.annotation.PreDestroy;
 import nl.meedenken.platform.AuditEntry;
 import nl.meedenken.platform.AuditLog;
@@ -20,6 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -39,6 +40,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A planner's day, optimised in the background: the request is stored, the solver works on it
@@ -51,7 +55,11 @@ public class DayPlanner {
     public static final int PAGE_SIZE = 20;
     private static final Logger LOG = LoggerFactory.getLogger(DayPlanner.class);
     private static final ZoneId LOCAL = ZoneId.of("Europe/Amsterdam");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Lenient, so proposals stored by an older version still read. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
     public enum Status {
@@ -88,7 +96,7 @@ public class DayPlanner {
     /** A stored request with its latest proposal. */
     public record Stored(long id, LocalDate day, LocalTime depart, LocalTime backBy, boolean replan, int limitSeconds,
                          Status status, int percent, Input input, Proposal proposal, String failure, String createdBy,
-                         Instant createdAt, String decidedBy, Instant decidedAt) {
+                         Instant createdAt, Instant startedAt, String decidedBy, Instant decidedAt) {
 
         public PlanningBoard.Delivery delivery(long orderId) {
             return input.day().deliveries().stream().filter(d -> d.orderId() == orderId).findFirst().orElse(null);
@@ -102,6 +110,11 @@ public class DayPlanner {
             return decidedAt == null ? null : decidedAt.atZone(LOCAL).toLocalDateTime();
         }
 
+        /** Orders that were on a trip planned again and that the proposal leaves off. */
+        public long unplannedAgain() {
+            return proposal == null ? 0 : proposal.leftOff().stream().filter(d -> d.tripId() != null).count();
+        }
+
         public int replacedTrips() {
             return replan ? input.day().replaceable().size() : 0;
         }
@@ -113,10 +126,18 @@ public class DayPlanner {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
-    private final SolverManager<RoutePlan, Long> solvers;
     private final SolutionManager<RoutePlan, HardMediumSoftLongScore> analyser;
-    private final Map<Long, Instant> lastWrite = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Long, Instant> startedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One optimisation at a time on this node; others wait their turn. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "routing-day-planner");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Duration, SolverFactory<RoutePlan>> factories = new ConcurrentHashMap<>();
+    private final Map<Long, Solver<RoutePlan>> running = new ConcurrentHashMap<>();
+    private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Instant> lastWrite = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> startedAt = new ConcurrentHashMap<>();
 
     DayPlanner(PlanningBoard board, RouteOptimiser optimiser, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.board = board;
@@ -125,14 +146,18 @@ public class DayPlanner {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        SolverFactory<RoutePlan> factory = Solvers.factory(settings.dayTimeLimit());
-        this.solvers = SolverManager.create(factory, new SolverManagerConfig().withParallelSolverCount("1"));
-        this.analyser = SolutionManager.create(factory);
+        this.analyser = SolutionManager.create(factory(settings.dayTimeLimit()));
+    }
+
+    /** A solver set up for this time: the search cools down over the whole of it. */
+    private SolverFactory<RoutePlan> factory(Duration limit) {
+        return factories.computeIfAbsent(limit, Solvers::factory);
     }
 
     @PreDestroy
     void stop() {
-        solvers.close();
+        running.values().forEach(Solver::terminateEarly);
+        worker.shutdownNow();
     }
 
     public RoutingSettings settings() {
@@ -170,6 +195,16 @@ public class DayPlanner {
             throw new Refused("seconds", "routing.error.seconds");
         }
         Duration limit = request.seconds() == null ? settings.dayTimeLimit() : Duration.ofSeconds(request.seconds());
+        // a second click, or a colleague asking for the same day: follow the one under way
+        Optional<Long> underWay = jdbc.sql("""
+                        select id from routing_proposal where day = :day and status in ('WAITING', 'SOLVING')
+                         order by id desc limit 1
+                        """)
+                .param("day", request.day()).query(Long.class).optional()
+                .filter(existing -> find(existing).map(st -> st.status().running()).orElse(false));
+        if (underWay.isPresent()) {
+            return underWay.get();
+        }
         PlanningBoard.Day day = board.day(request.day(), request.replan());
         if (day.deliveries().isEmpty()) {
             throw new Refused("day", "routing.error.nothingToPlan");
@@ -178,6 +213,7 @@ public class DayPlanner {
         if (trucks.isEmpty()) {
             throw new Refused("day", "routing.error.noTrucks");
         }
+        RoutePlan plan = model(request, day, trucks);
         Input input = new Input(day, trucks.stream().map(PlanningBoard.Truck::vehicleId).toList());
         Instant now = clock.instant();
         long id = jdbc.sql("""
@@ -190,17 +226,34 @@ public class DayPlanner {
                 .param("replan", request.replan()).param("limit", (int) Math.max(1, limit.toSeconds()))
                 .param("input", JSON.writeValueAsString(input)).param("by", by).param("at", Timestamp.from(now))
                 .query(Long.class).single();
-        RoutePlan plan = model(request, day, trucks);
-        solvers.solveBuilder()
-                .withProblemId(id)
-                .withProblem(plan)
-                .withConfigOverride(new SolverConfigOverride<RoutePlan>().withTerminationSpentLimit(limit))
-                .withSolverJobStartedEventConsumer(event -> started(id))
-                .withBestSolutionEventConsumer(event -> improved(id, request, day, event.solution(), false))
-                .withFinalBestSolutionEventConsumer(event -> improved(id, request, day, event.solution(), true))
-                .withExceptionHandler((problemId, failure) -> failed(id, failure))
-                .run();
+        try {
+            Solver<RoutePlan> solver = factory(limit).buildSolver();
+            solver.addEventListener(event -> improved(id, day, event.getNewBestSolution(), false));
+            running.put(id, solver);
+            worker.submit(() -> solve(id, day, plan, solver));
+        } catch (RuntimeException e) {
+            running.remove(id);
+            failed(id, e);
+        }
         return id;
+    }
+
+    private void solve(long id, PlanningBoard.Day day, RoutePlan plan, Solver<RoutePlan> solver) {
+        try {
+            if (cancelled.remove(id)) {
+                return;
+            }
+            started(id);
+            RoutePlan best = solver.solve(plan);
+            improved(id, day, best, true);
+        } catch (RuntimeException e) {
+            failed(id, e);
+        } finally {
+            running.remove(id);
+            cancelled.remove(id);
+            lastWrite.remove(id);
+            startedAt.remove(id);
+        }
     }
 
     /** The trucks offered to the solver: no more than there are drivers, trucks of trips planned again first. */
@@ -213,15 +266,23 @@ public class DayPlanner {
                 .toList();
     }
 
+    /**
+     * The solver's model of the day. A truck whose trip is planned again keeps that trip's start;
+     * an order that was on such a trip is ten times as costly to leave off, so planning again
+     * hardly ever takes a planned order off the road.
+     */
     RoutePlan model(Request request, PlanningBoard.Day day, List<PlanningBoard.Truck> trucks) {
-        long start = request.depart().toSecondOfDay();
         long end = request.backBy().toSecondOfDay();
-        List<Models.TruckSpec> truckSpecs = trucks.stream().map(t -> new Models.TruckSpec(t.vehicleId(), t.plate(),
-                t.depot(), t.depot(), t.pallets(), t.kg(), start, end, settings.truckCost() * 1000L)).toList();
+        List<Models.TruckSpec> truckSpecs = trucks.stream().map(t -> {
+            long start = (t.start() == null ? request.depart() : t.start()).toSecondOfDay();
+            return new Models.TruckSpec(t.vehicleId(), t.plate(), t.depot(), t.depot(), t.pallets(), t.kg(), start,
+                    Math.max(start, end), settings.truckCost() * 1000L);
+        }).toList();
         List<Models.VisitSpec> visits = day.deliveries().stream().map(d -> new Models.VisitSpec(d.orderId(),
                 d.reference(), d.place(), d.opens() == null ? 0 : d.opens().toSecondOfDay(),
                 d.closes() == null ? Duration.ofDays(2).toSeconds() : d.closes().toSecondOfDay(),
-                d.service().toSeconds(), d.pallets(), d.kg(), settings.leftOffCost() * 60L)).toList();
+                d.service().toSeconds(), d.pallets(), d.kg(),
+                settings.leftOffCost() * 60L * (d.tripId() == null ? 1 : 10))).toList();
         return Models.build(truckSpecs, visits, optimiser.distances(), settings);
     }
 
@@ -231,48 +292,57 @@ public class DayPlanner {
                 .param("at", Timestamp.from(clock.instant())).param("id", id).update();
     }
 
-    private void improved(long id, Request request, PlanningBoard.Day day, RoutePlan plan, boolean last) {
+    private void improved(long id, PlanningBoard.Day day, RoutePlan plan, boolean last) {
+        if (!last && plan.getRoutes().stream().noneMatch(Route::used)) {
+            // the empty plan the solver starts from is nobody's idea of progress
+            return;
+        }
         Instant now = clock.instant();
         Instant previous = lastWrite.get(id);
         if (!last && previous != null && Duration.between(previous, now).compareTo(PROGRESS_EVERY) < 0) {
             return;
         }
         lastWrite.put(id, now);
+        Map<Long, String> references = new HashMap<>();
+        day.deliveries().forEach(d -> references.put(d.orderId(), d.reference()));
+        List<Proposal.Reason> reasons = List.of();
+        if (last) {
+            try {
+                reasons = Explanations.of(plan, analyser, orderId -> references.getOrDefault(orderId, "?"));
+            } catch (RuntimeException e) {
+                // a proposal without reasons is still a proposal
+                LOG.warn("Explaining proposal {} failed", id, e);
+            }
+        }
         try {
-            Map<Long, String> references = new HashMap<>();
-            day.deliveries().forEach(d -> references.put(d.orderId(), d.reference()));
-            List<Proposal.Reason> reasons = last
-                    ? Explanations.of(plan, analyser, orderId -> references.getOrDefault(orderId, "?"))
-                    : List.of();
             Proposal proposal = proposal(id, plan, day, reasons, now);
+            jdbc.sql("""
+                            update routing_proposal set status = :status, progress_percent = :percent,
+                                   result = cast(:result as jsonb), updated_at = :at
+                             where id = :id and status in ('WAITING', 'SOLVING')
+                            """)
+                    .param("status", last ? "READY" : "SOLVING").param("percent", last ? 100 : 0)
+                    .param("result", JSON.writeValueAsString(proposal)).param("at", Timestamp.from(now))
+                    .param("id", id).update();
             if (last) {
                 LOG.info("Proposal {} for {} ready: {} trips, {} km, {} late, {} left off ({})", id, day.day(),
                         proposal.trucks(), proposal.kilometres(), proposal.lateStops(), proposal.leftOff().size(),
                         plan.getScore());
-                lastWrite.remove(id);
-                startedAt.remove(id);
-                jdbc.sql("""
-                                update routing_proposal set status = 'READY', progress_percent = 100,
-                                       result = cast(:result as jsonb), updated_at = :at
-                                 where id = :id and status in ('WAITING', 'SOLVING')
-                                """)
-                        .param("result", JSON.writeValueAsString(proposal)).param("at", Timestamp.from(now))
-                        .param("id", id).update();
-            } else {
-                jdbc.sql("""
-                                update routing_proposal set result = cast(:result as jsonb), updated_at = :at
-                                 where id = :id and status in ('WAITING', 'SOLVING')
-                                """)
-                        .param("result", JSON.writeValueAsString(proposal)).param("at", Timestamp.from(now))
-                        .param("id", id).update();
             }
         } catch (RuntimeException e) {
-            failed(id, e);
+            if (last) {
+                failed(id, e);
+            } else {
+                // the next improvement, or the end, writes again
+                LOG.warn("Storing progress of proposal {} failed", id, e);
+            }
         }
     }
 
     private void failed(long id, Throwable failure) {
         LOG.warn("Optimising proposal {} failed", id, failure);
+        lastWrite.remove(id);
+        startedAt.remove(id);
         jdbc.sql("""
                         update routing_proposal set status = 'FAILED', failure = :failure, updated_at = :at
                          where id = :id and status in ('WAITING', 'SOLVING')
@@ -335,16 +405,21 @@ public class DayPlanner {
         return new Page<>(items, number, PAGE_SIZE, total);
     }
 
-    /** A request still marked running long after its time was up lost its server (a restart); say so. */
+    /**
+     * A request still marked running long after its time was up lost its server (a restart); say
+     * so. One this server is working on, or still has in its queue, is left alone.
+     */
     private Stored settle(Stored stored) {
-        if (!stored.status().running()) {
+        if (!stored.status().running() || running.containsKey(stored.id())) {
             return stored;
         }
-        Instant deadline = stored.createdAt().plusSeconds(stored.limitSeconds()).plus(Duration.ofMinutes(5));
-        if (clock.instant().isAfter(deadline)) {
+        Instant since = stored.startedAt() != null ? stored.startedAt() : stored.createdAt();
+        Duration grace = stored.status() == Status.WAITING ? Duration.ofMinutes(30) : Duration.ofMinutes(5);
+        if (clock.instant().isAfter(since.plusSeconds(stored.limitSeconds()).plus(grace))) {
             jdbc.sql("update routing_proposal set status = 'FAILED', failure = 'interrupted' where id = :id and status in ('WAITING', 'SOLVING')")
                     .param("id", stored.id()).update();
-            return find(stored.id()).orElse(stored);
+            return jdbc.sql(SELECT + " where id = :id").param("id", stored.id()).query(this::stored).optional()
+                    .orElse(stored);
         }
         return stored;
     }
@@ -354,31 +429,30 @@ public class DayPlanner {
         if (!stored.status().running()) {
             return 100;
         }
-        Instant started = jdbc.sql("select started_at from routing_proposal where id = :id").param("id", stored.id())
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional()
-                .orElse(null);
-        if (started == null) {
+        if (stored.startedAt() == null) {
             return 0;
         }
-        long spent = Duration.between(started, clock.instant()).toMillis();
+        long spent = Duration.between(stored.startedAt(), clock.instant()).toMillis();
         return (int) Math.max(0, Math.min(99, spent * 100 / Math.max(1, stored.limitSeconds() * 1000L)));
     }
 
     private static final String SELECT = """
             select id, day, depart, back_by, replan, time_limit_seconds, status, progress_percent, input::text as input,
-                   result::text as result, failure, created_by, created_at, decided_by, decided_at
+                   result::text as result, failure, created_by, created_at, started_at, decided_by, decided_at
               from routing_proposal
             """;
 
     private Stored stored(ResultSet rs, int row) throws SQLException {
         String result = rs.getString("result");
         Timestamp decided = rs.getTimestamp("decided_at");
+        Timestamp started = rs.getTimestamp("started_at");
         return new Stored(rs.getLong("id"), rs.getObject("day", LocalDate.class),
                 rs.getObject("depart", LocalTime.class), rs.getObject("back_by", LocalTime.class),
                 rs.getBoolean("replan"), rs.getInt("time_limit_seconds"), Status.valueOf(rs.getString("status")),
                 rs.getInt("progress_percent"), JSON.readValue(rs.getString("input"), Input.class),
                 result == null ? null : JSON.readValue(result, Proposal.class), rs.getString("failure"),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("decided_by"),
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                started == null ? null : started.toInstant(), rs.getString("decided_by"),
                 decided == null ? null : decided.toInstant());
     }
 
@@ -471,8 +545,14 @@ public class DayPlanner {
         if (!replaced.isEmpty()) {
             detail.append("; replaced trips ").append(replaced.stream().map(r -> String.valueOf(r.tripId())).toList());
         }
-        audit.record(AuditEntry.Type.ROUTING_PROPOSAL_APPLIED, by, "proposal " + id, null,
-                detail.substring(0, Math.min(detail.length(), 1000)));
+        String entry = detail.substring(0, Math.min(detail.length(), 1000));
+        // the audit log writes in a transaction of its own: only once the trips are really there
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                audit.record(AuditEntry.Type.ROUTING_PROPOSAL_APPLIED, by, "proposal " + id, null, entry);
+            }
+        });
         return created;
     }
 
@@ -481,19 +561,36 @@ public class DayPlanner {
         if (stored.status() == Status.APPLIED || stored.status() == Status.DISCARDED) {
             throw new Refused("proposal", "routing.error.alreadyDecided");
         }
-        if (stored.status().running()) {
-            solvers.terminateEarly(id);
-        }
         Instant now = clock.instant();
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                         update routing_proposal set status = 'DISCARDED', decided_by = :by, decided_at = :at, updated_at = :at
                          where id = :id and status not in ('APPLIED', 'DISCARDED')
                         """)
                 .param("by", by).param("at", Timestamp.from(now)).param("id", id).update();
+        if (changed == 0) {
+            throw new Refused("proposal", "routing.error.alreadyDecided");
+        }
+        stopSolving(id);
     }
 
-    /** Stops a running optimisation now; its best proposal so far becomes the proposal. */
-    public void finishNow(long id) {
-        solvers.terminateEarly(id);
+    /**
+     * Stops a running optimisation now; its best proposal so far becomes the proposal. One that
+     * still waits for its turn has nothing yet, so it is discarded.
+     */
+    public void finishNow(long id, String by) {
+        Stored stored = find(id).orElseThrow(() -> new Refused("proposal", "routing.error.noProposal"));
+        if (stored.status() == Status.WAITING) {
+            discard(id, by);
+        } else if (stored.status() == Status.SOLVING) {
+            stopSolving(id);
+        }
+    }
+
+    private void stopSolving(long id) {
+        cancelled.add(id);
+        Solver<RoutePlan> solver = running.get(id);
+        if (solver != null) {
+            solver.terminateEarly();
+        }
     }
 }

@@ -89,6 +89,11 @@ final class Explanations {
             return new Proposal.Reason("LEFT_OFF", visit.getId(), "routing.reason.noTruck", List.of(ref));
         }
         RecommendedAssignment<String, HardMediumSoftLongScore> best = options.get(0);
+        if (best.scoreAnalysisDiff().score().compareTo(HardMediumSoftLongScore.ZERO) > 0) {
+            // placing it would have been better: the optimiser was stopped before it got there
+            return new Proposal.Reason("LEFT_OFF", visit.getId(), "routing.reason.notReached",
+                    List.of(ref, best.proposition()));
+        }
         Map<String, Long> worse = new java.util.HashMap<>();
         for (ConstraintAnalysis<HardMediumSoftLongScore> c : best.scoreAnalysisDiff().constraintAnalyses()) {
             HardMediumSoftLongScore s = c.score();

@@ -40,6 +40,11 @@ public record Proposal(List<Trip> trips, List<Delivery> leftOff, List<Reason> re
      * in the language of whoever opens the page.
      */
     public record Reason(String kind, Long orderId, String key, List<String> arguments) {
+
+        /** The arguments for the message, whole numbers as numbers so they are written the reader's way. */
+        public Object[] values() {
+            return arguments.stream().map(a -> a.matches("-?\\d{1,15}") ? (Object) Long.valueOf(a) : a).toArray();
+        }
     }
 
     public long kilometres() {

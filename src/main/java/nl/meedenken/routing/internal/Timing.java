@@ -31,7 +31,7 @@ public record Timing(long arrival, long start, long departure, long drivingSince
         long driving = drivingSinceBreak;
         long left = travel;
         int taken = breaks;
-        while (driving + left > breakAfter) {
+        while (breakAfter > 0 && driving + left > breakAfter) {
             long part = breakAfter - driving;
             clock += part + breakLength;
             left -= part;

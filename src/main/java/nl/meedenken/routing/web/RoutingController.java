@@ -121,7 +121,11 @@ class RoutingController {
         model.addAttribute("stored", stored);
         model.addAttribute("percent", planner.percent(stored));
         model.addAttribute("drivers", stored.input().day().drivers());
-        model.addAttribute("chosen", planner.defaultDrivers(stored));
+        if (!model.containsAttribute("chosenBefore")) {
+            model.addAttribute("chosen", planner.defaultDrivers(stored));
+        } else {
+            model.addAttribute("chosen", model.getAttribute("chosenBefore"));
+        }
         model.addAttribute("reasons", reasonsByOrder(stored.proposal()));
         if (htmx != null && stored.status().running()) {
             return "routing/proposal :: progress";
@@ -141,7 +145,8 @@ class RoutingController {
     @GetMapping("/proposals/{id}/explain")
     String explain(@PathVariable long id, Model model) {
         DayPlanner.Stored stored = stored(id);
-        if (stored.proposal() == null || stored.status().running()) {
+        // reasons are worked out when the optimiser finishes
+        if (stored.proposal() == null || stored.status().running() || stored.status() == DayPlanner.Status.FAILED) {
             return "redirect:/routing/proposals/" + id;
         }
         List<Proposal.Reason> late = new ArrayList<>();
@@ -187,15 +192,23 @@ class RoutingController {
         } catch (Refused refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());
             redirect.addFlashAttribute("refusedArgs", refused.arguments());
+            // the page marks the field it is about, next to it
+            redirect.addFlashAttribute("refusedField", refused.field());
+            redirect.addFlashAttribute("chosenBefore", drivers);
             return "redirect:/routing/proposals/" + id;
         }
     }
 
     @PostMapping("/proposals/{id}/finish")
-    String finish(@PathVariable long id) {
-        stored(id);
-        planner.finishNow(id);
-        return "redirect:/routing/proposals/" + id;
+    String finish(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+        DayPlanner.Stored stored = stored(id);
+        try {
+            planner.finishNow(id, me.displayName());
+        } catch (Refused refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        }
+        return stored.status() == DayPlanner.Status.WAITING ? "redirect:/routing?day=" + stored.day()
+                : "redirect:/routing/proposals/" + id;
     }
 
     @GetMapping("/proposals/{id}/discard")

@@ -40,9 +40,13 @@ class TransportPlanningBoard implements PlanningBoard {
         this.people = people;
     }
 
-    /** A trip can be planned again until loading starts, as long as its driver reached no stop. */
+    /**
+     * A trip can be planned again until loading starts, as long as its driver reached no stop and
+     * did not put the stops in an order of their own (at a decentral site that order is theirs).
+     */
     private boolean replaceable(Trips.Plan plan) {
-        return !plan.trip().orderFixed() && plan.stops().stream().noneMatch(s -> s.arrived() || s.done());
+        return !plan.trip().orderFixed() && plan.trip().reorderedAt() == null
+                && plan.stops().stream().noneMatch(s -> s.arrived() || s.done());
     }
 
     @Override
@@ -73,7 +77,8 @@ class TransportPlanningBoard implements PlanningBoard {
             SiteSettings site = sites.getOrDefault(vehicle.siteId(), fleet.site(vehicle.siteId()));
             trucks.add(new Truck(vehicle.id(), vehicle.plate(), vehicle.siteId(), site.siteName(),
                     new Place(site.depotLat(), site.depotLon()), vehicle.capacityPallets(), vehicle.capacityKg(),
-                    plan == null ? null : plan.trip().id(), plan == null ? null : plan.trip().driverId()));
+                    plan == null ? null : plan.trip().id(), plan == null ? null : plan.trip().driverId(),
+                    plan == null ? null : plan.trip().plannedStart()));
         }
         List<Driver> drivers = new ArrayList<>();
         for (PersonSummary person : people.withRole(Role.DRIVER)) {
@@ -115,7 +120,8 @@ class TransportPlanningBoard implements PlanningBoard {
     public List<Long> apply(LocalDate day, List<ReplacedTrip> replaced, List<NewTrip> newTrips, String by) {
         try {
             for (ReplacedTrip old : replaced) {
-                Trips.Plan plan = trips.find(old.tripId()).map(trips::plan)
+                // locked first, so nobody adds a stop between the comparison and the delete
+                Trips.Plan plan = trips.lock(old.tripId()).map(trips::plan)
                         .orElseThrow(() -> new Refused("routing.error.tripGone"));
                 List<Long> now = plan.stops().stream().map(s -> s.order().id()).toList();
                 if (!replaceable(plan) || !new HashSet<>(now).equals(new HashSet<>(old.orderIds()))) {

@@ -231,6 +231,12 @@ public class Trips {
         return find(tripId).orElseThrow();
     }
 
+    /** Locks the trip's row for the rest of the transaction, if the trip still exists. */
+    Optional<Trip> lock(long tripId) {
+        return jdbc.sql("select id from transport_trip where id = :t for update").param("t", tripId).query(Long.class)
+                .optional().flatMap(this::find);
+    }
+
     @Transactional
     public long create(TripForm form, String by) {
         if (form.day() == null) {
