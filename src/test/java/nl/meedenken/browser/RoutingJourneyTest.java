@@ -66,7 +66,11 @@ class RoutingJourneyTest {
 
         // it works in the background; the page shows how far it is and the best so far, and stays usable
         assertThat(planner.path()).startsWith("/routing/proposals/");
-        planner.waitForText("Eerste volledige plan", Duration.ofSeconds(30));
+        planner.waitForText("Beste tot nu toe", Duration.ofSeconds(30));
+        String first = planner.find(By.id("progress")).getText();
+        // the page refreshes itself while the optimiser improves the plan
+        planner.waitForText("Ongeveer 10%", Duration.ofSeconds(30));
+        assertThat(planner.find(By.id("progress")).getText()).isNotEqualTo(first);
         assertThat(planner.text()).contains("De optimalisatie is bezig");
         planner.assertAccessible("routing progress");
         planner.screenshot("routing-progress");

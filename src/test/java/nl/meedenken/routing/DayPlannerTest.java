@@ -274,6 +274,12 @@ class DayPlannerTest {
                 .hasFieldOrPropertyWithValue("messageKey", "routing.error.dayPassed");
         assertThatThrownBy(() -> planner.start(new DayPlanner.Request(freshDay(), BACK, DEPART, false), "x"))
                 .hasFieldOrPropertyWithValue("messageKey", "routing.error.backBeforeDepart");
+        if (LocalTime.now(java.time.ZoneId.of("Europe/Amsterdam")).isAfter(LocalTime.of(0, 1))) {
+            // trucks cannot leave earlier today than now
+            assertThatThrownBy(() -> planner.start(new DayPlanner.Request(trips.today(), LocalTime.MIDNIGHT,
+                    LocalTime.of(23, 59), false), "x"))
+                    .hasFieldOrPropertyWithValue("messageKey", "routing.error.departPassed");
+        }
         assertThatThrownBy(() -> planner.start(new DayPlanner.Request(freshDay(), DEPART, BACK, false), "x"))
                 .hasFieldOrPropertyWithValue("messageKey", "routing.error.nothingToPlan");
     }

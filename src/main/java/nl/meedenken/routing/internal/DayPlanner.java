@@ -191,6 +191,10 @@ public class DayPlanner {
         if (!request.backBy().isAfter(request.depart())) {
             throw new Refused("backBy", "routing.error.backBeforeDepart");
         }
+        if (request.day().equals(today())
+                && request.depart().isBefore(java.time.LocalTime.now(clock.withZone(LOCAL)).withSecond(0).withNano(0))) {
+            throw new Refused("depart", "routing.error.departPassed");
+        }
         if (request.seconds() != null && !LIMITS.contains(request.seconds())) {
             throw new Refused("seconds", "routing.error.seconds");
         }
@@ -244,7 +248,9 @@ public class DayPlanner {
                 return;
             }
             started(id);
-            RoutePlan best = solver.solve(plan);
+            // better plans found along the way become the page's "best so far"
+            RoutePlan best = RuinRecreatePhase.reporting(better -> improved(id, day, better, false),
+                    () -> solver.solve(plan));
             improved(id, day, best, true);
         } catch (RuntimeException e) {
             failed(id, e);
@@ -377,8 +383,11 @@ public class DayPlanner {
                     route.getCapacityPallets(), route.kilograms(), route.getCapacityKg(), timeline.breaks(), stops));
         }
         trips.sort(Comparator.comparing(Proposal.Trip::site).thenComparing(Proposal.Trip::plate));
-        List<Proposal.Delivery> leftOff = plan.getVisits().stream().filter(v -> v.getRoute() == null)
-                .map(v -> delivery(deliveries.get(v.getId()))).toList();
+        // read from the routes, so a snapshot of the search (whose visits say nothing) reads the same
+        Set<Long> onTrips = new HashSet<>();
+        plan.getRoutes().forEach(r -> r.getVisits().forEach(v -> onTrips.add(v.getId())));
+        List<Proposal.Delivery> leftOff = day.deliveries().stream().filter(d -> !onTrips.contains(d.orderId()))
+                .map(DayPlanner::delivery).toList();
         Instant began = startedAt.get(id);
         boolean feasible = plan.getScore() == null || plan.getScore().hardScore() == 0;
         return new Proposal(trips, leftOff, reasons, metres, began == null ? 0 : Duration.between(began, now).toSeconds(),

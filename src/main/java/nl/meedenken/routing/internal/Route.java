@@ -113,6 +113,14 @@ public class Route {
         this.visits = visits;
     }
 
+    /** A copy of this truck with other visits, for a snapshot of a plan; not a planning entity to the solver. */
+    Route withVisits(List<Visit> others) {
+        Route copy = new Route(id, label, origin, depot, capacityPallets, capacityKg, shiftStart, shiftEnd, breakAfter,
+                breakLength, fixedCost, matrix);
+        copy.visits = new ArrayList<>(others);
+        return copy;
+    }
+
     // ---- what the constraints read
 
     public boolean used() {

@@ -1,5 +1,6 @@
 package nl.meedenken.routing.internal;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import org.slf4j.Logger;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A solver phase that runs {@link RuinRecreateSearch} on a copy of the working plan until the solver
@@ -22,7 +25,26 @@ final class RuinRecreatePhase implements PhaseCommand<RoutePlan> {
     private static final Logger LOG = LoggerFactory.getLogger(RuinRecreatePhase.class);
     private static final String VISITS = "visits";
 
+    /** How often a listener hears of a better plan while the phase works. */
+    private static final long REPORT_EVERY_NANOS = 1_000_000_000L;
+    /** Who wants to hear of better plans while the phase works on this thread; see {@link #reporting}. */
+    private static final ThreadLocal<Consumer<RoutePlan>> LISTENER = new ThreadLocal<>();
+
     private final long horizonNanos;
+
+    /**
+     * Runs the work (a solve on this thread) while telling the listener, at most once a second,
+     * of a better plan the phase found. The plan is a snapshot: routes copied with their visits,
+     * scored by the search; the visits themselves are the solver's and must only be read.
+     */
+    static <T> T reporting(Consumer<RoutePlan> listener, Supplier<T> work) {
+        LISTENER.set(listener);
+        try {
+            return work.get();
+        } finally {
+            LISTENER.remove();
+        }
+    }
 
     /** @param horizon the time over which the search cools down; the solver's time limit */
     RuinRecreatePhase(Duration horizon) {
@@ -36,12 +58,44 @@ final class RuinRecreatePhase implements PhaseCommand<RoutePlan> {
         if (search == null) {
             return;
         }
-        search.run(isPhaseTerminated, horizonNanos);
+        Consumer<RoutePlan> listener = LISTENER.get();
+        if (listener == null) {
+            search.run(isPhaseTerminated, horizonNanos);
+        } else {
+            long[] reported = search.bestPenalties();
+            long[] lastReport = {System.nanoTime()};
+            // asked between iterations, when the search's plan is whole
+            search.run(() -> {
+                long now = System.nanoTime();
+                if (now - lastReport[0] >= REPORT_EVERY_NANOS) {
+                    lastReport[0] = now;
+                    long[] best = search.bestPenalties();
+                    if (!java.util.Arrays.equals(best, reported)) {
+                        System.arraycopy(best, 0, reported, 0, best.length);
+                        listener.accept(snapshot(search, best));
+                    }
+                }
+                return isPhaseTerminated.getAsBoolean();
+            }, horizonNanos);
+        }
         LOG.debug("Ruin and recreate: {} iterations, best penalties {}.", search.iterations(),
                 search.bestPenalties());
         if (search.improved()) {
             apply(scoreDirector, search.routes(), search.bestRoutes());
         }
+    }
+
+    private static RoutePlan snapshot(RuinRecreateSearch search, long[] penalties) {
+        Route[] routes = search.routes();
+        List<List<Visit>> best = search.bestRoutes();
+        List<Route> copies = new ArrayList<>();
+        List<Visit> visits = new ArrayList<>();
+        for (int r = 0; r < routes.length; r++) {
+            copies.add(routes[r].withVisits(best.get(r)));
+        }
+        RoutePlan plan = new RoutePlan(copies, visits);
+        plan.setScore(HardMediumSoftLongScore.of(-penalties[0], -penalties[1], -penalties[2]));
+        return plan;
     }
 
     /** Replaces the visits of every route that changed, telling the score director about each element. */

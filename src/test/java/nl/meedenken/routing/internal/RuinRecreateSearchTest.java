@@ -55,6 +55,24 @@ class RuinRecreateSearchTest {
     }
 
     @Test
+    void whileSolvingTheDayPlannerHearsOfBetterPlansAsSnapshots() {
+        RoutePlan plan = day(new Random(11), 60, 5);
+        java.util.List<RoutePlan> heard = new java.util.ArrayList<>();
+        RoutePlan solved = RuinRecreatePhase.reporting(heard::add,
+                () -> Solvers.factory(java.time.Duration.ofSeconds(4)).buildSolver().solve(plan));
+        assertTrue(!heard.isEmpty(), "at least one better plan reported along the way");
+        for (RoutePlan snapshot : heard) {
+            // a snapshot has every route, with visits the solver knows, and a score no better than the end
+            assertEquals(plan.getRoutes().size(), snapshot.getRoutes().size());
+            java.util.List<Long> ids = snapshot.getRoutes().stream().flatMap(r -> r.getVisits().stream())
+                    .map(Visit::getId).toList();
+            assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "no visit twice");
+            assertTrue(plan.getVisits().stream().map(Visit::getId).toList().containsAll(ids));
+            assertTrue(snapshot.getScore().compareTo(solved.getScore()) <= 0);
+        }
+    }
+
+    @Test
     void solverKeepsItsShadowsAndScoreRight() {
         RoutePlan plan = day(new Random(7), 20, 3);
         plan.getRoutes().forEach(route -> route.getVisits().clear());
