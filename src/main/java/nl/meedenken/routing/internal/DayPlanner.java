@@ -12,20 +12,13 @@ import nl.meedenken.platform.Refused;
 import nl.meedenken.routing.PlanningBoard;
 import nl.meedenken.routing.RouteOptimiser;
 import nl.meedenken.routing.RoutingSettings;
-import nl.meedenken.routing.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,11 +48,8 @@ public class DayPlanner {
     public static final int PAGE_SIZE = 20;
     private static final Logger LOG = LoggerFactory.getLogger(DayPlanner.class);
     private static final ZoneId LOCAL = ZoneId.of("Europe/Amsterdam");
-    /** Lenient, so proposals stored by an older version still read. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    /** What a request that lost its server says instead of an error message. */
+    static final String INTERRUPTED = "interrupted";
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
     public enum Status {
@@ -123,7 +113,7 @@ public class DayPlanner {
     private final PlanningBoard board;
     private final RouteOptimiser optimiser;
     private final RoutingSettings settings;
-    private final JdbcClient jdbc;
+    private final ProposalStore store;
     private final AuditLog audit;
     private final Clock clock;
     private final SolutionManager<RoutePlan, HardMediumSoftLongScore> analyser;
@@ -139,11 +129,11 @@ public class DayPlanner {
     private final Map<Long, Instant> lastWrite = new ConcurrentHashMap<>();
     private final Map<Long, Instant> startedAt = new ConcurrentHashMap<>();
 
-    DayPlanner(PlanningBoard board, RouteOptimiser optimiser, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    DayPlanner(PlanningBoard board, RouteOptimiser optimiser, ProposalStore store, AuditLog audit, Clock clock) {
         this.board = board;
         this.optimiser = optimiser;
         this.settings = optimiser.settings();
-        this.jdbc = jdbc;
+        this.store = store;
         this.audit = audit;
         this.clock = clock;
         this.analyser = SolutionManager.create(factory(settings.dayTimeLimit()));
@@ -200,11 +190,7 @@ public class DayPlanner {
         }
         Duration limit = request.seconds() == null ? settings.dayTimeLimit() : Duration.ofSeconds(request.seconds());
         // a second click, or a colleague asking for the same day: follow the one under way
-        Optional<Long> underWay = jdbc.sql("""
-                        select id from routing_proposal where day = :day and status in ('WAITING', 'SOLVING')
-                         order by id desc limit 1
-                        """)
-                .param("day", request.day()).query(Long.class).optional()
+        Optional<Long> underWay = store.underWay(request.day())
                 .filter(existing -> find(existing).map(st -> st.status().running()).orElse(false));
         if (underWay.isPresent()) {
             return underWay.get();
@@ -220,16 +206,7 @@ public class DayPlanner {
         RoutePlan plan = model(request, day, trucks);
         Input input = new Input(day, trucks.stream().map(PlanningBoard.Truck::vehicleId).toList());
         Instant now = clock.instant();
-        long id = jdbc.sql("""
-                        insert into routing_proposal (day, depart, back_by, replan, time_limit_seconds, status, input,
-                               created_by, created_at, updated_at)
-                        values (:day, :depart, :back, :replan, :limit, 'WAITING', cast(:input as jsonb), :by, :at, :at)
-                        returning id
-                        """)
-                .param("day", request.day()).param("depart", request.depart()).param("back", request.backBy())
-                .param("replan", request.replan()).param("limit", (int) Math.max(1, limit.toSeconds()))
-                .param("input", JSON.writeValueAsString(input)).param("by", by).param("at", Timestamp.from(now))
-                .query(Long.class).single();
+        long id = store.insert(request, limit, input, by, now);
         try {
             Solver<RoutePlan> solver = factory(limit).buildSolver();
             solver.addEventListener(event -> improved(id, day, event.getNewBestSolution(), false));
@@ -294,8 +271,7 @@ public class DayPlanner {
 
     private void started(long id) {
         startedAt.put(id, clock.instant());
-        jdbc.sql("update routing_proposal set status = 'SOLVING', started_at = :at, updated_at = :at where id = :id and status = 'WAITING'")
-                .param("at", Timestamp.from(clock.instant())).param("id", id).update();
+        store.started(id, clock.instant());
     }
 
     private void improved(long id, PlanningBoard.Day day, RoutePlan plan, boolean last) {
@@ -321,15 +297,9 @@ public class DayPlanner {
             }
         }
         try {
-            Proposal proposal = proposal(id, plan, day, reasons, now);
-            jdbc.sql("""
-                            update routing_proposal set status = :status, progress_percent = :percent,
-                                   result = cast(:result as jsonb), updated_at = :at
-                             where id = :id and status in ('WAITING', 'SOLVING')
-                            """)
-                    .param("status", last ? "READY" : "SOLVING").param("percent", last ? 100 : 0)
-                    .param("result", JSON.writeValueAsString(proposal)).param("at", Timestamp.from(now))
-                    .param("id", id).update();
+            Instant began = startedAt.get(id);
+            Proposal proposal = Proposal.of(plan, day, reasons, began == null ? 0 : Duration.between(began, now).toSeconds());
+            store.write(id, proposal, last, now);
             if (last) {
                 LOG.info("Proposal {} for {} ready: {} trips, {} km, {} late, {} left off ({})", id, day.day(),
                         proposal.trucks(), proposal.kilometres(), proposal.lateStops(), proposal.leftOff().size(),
@@ -349,68 +319,19 @@ public class DayPlanner {
         LOG.warn("Optimising proposal {} failed", id, failure);
         lastWrite.remove(id);
         startedAt.remove(id);
-        jdbc.sql("""
-                        update routing_proposal set status = 'FAILED', failure = :failure, updated_at = :at
-                         where id = :id and status in ('WAITING', 'SOLVING')
-                        """)
-                .param("failure", String.valueOf(failure.getMessage()).substring(0,
-                        Math.min(480, String.valueOf(failure.getMessage()).length())))
-                .param("at", Timestamp.from(clock.instant())).param("id", id).update();
-    }
-
-    private Proposal proposal(long id, RoutePlan plan, PlanningBoard.Day day, List<Proposal.Reason> reasons,
-                              Instant now) {
-        Map<Long, PlanningBoard.Delivery> deliveries = new HashMap<>();
-        day.deliveries().forEach(d -> deliveries.put(d.orderId(), d));
-        Map<Long, PlanningBoard.Truck> trucks = new HashMap<>();
-        day.trucks().forEach(t -> trucks.put(t.vehicleId(), t));
-        List<Proposal.Trip> trips = new ArrayList<>();
-        long metres = 0;
-        for (Route route : plan.getRoutes()) {
-            if (!route.used()) {
-                continue;
-            }
-            Timeline timeline = Timelines.of(route);
-            PlanningBoard.Truck truck = trucks.get(route.getId());
-            List<Proposal.Stop> stops = new ArrayList<>();
-            for (Timeline.Leg leg : timeline.legs()) {
-                stops.add(new Proposal.Stop(delivery(deliveries.get(leg.id())), leg.arrival(), leg.start(),
-                        leg.minutesLate(), leg.breakOnTheWay()));
-            }
-            metres += timeline.metres();
-            trips.add(new Proposal.Trip(truck.vehicleId(), truck.plate(), truck.siteName(), truck.tripId(),
-                    Timelines.time(route.getShiftStart()), timeline.finish(), timeline.metres(), route.pallets(),
-                    route.getCapacityPallets(), route.kilograms(), route.getCapacityKg(), timeline.breaks(), stops));
-        }
-        trips.sort(Comparator.comparing(Proposal.Trip::site).thenComparing(Proposal.Trip::plate));
-        // read from the routes, so a snapshot of the search (whose visits say nothing) reads the same
-        Set<Long> onTrips = new HashSet<>();
-        plan.getRoutes().forEach(r -> r.getVisits().forEach(v -> onTrips.add(v.getId())));
-        List<Proposal.Delivery> leftOff = day.deliveries().stream().filter(d -> !onTrips.contains(d.orderId()))
-                .map(DayPlanner::delivery).toList();
-        Instant began = startedAt.get(id);
-        boolean feasible = plan.getScore() == null || plan.getScore().hardScore() == 0;
-        return new Proposal(trips, leftOff, reasons, metres, began == null ? 0 : Duration.between(began, now).toSeconds(),
-                feasible);
-    }
-
-    private static Proposal.Delivery delivery(PlanningBoard.Delivery d) {
-        return new Proposal.Delivery(d.orderId(), d.reference(), d.customer(), d.city(), d.opens(), d.closes(),
-                d.pallets(), d.kg(), d.tripId());
+        store.failed(id, String.valueOf(failure.getMessage()), clock.instant());
     }
 
     // ---- reading
 
     public Optional<Stored> find(long id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::stored).optional().map(this::settle);
+        return store.find(id).map(this::settle);
     }
 
     public Page<Stored> recent(int page) {
-        long total = jdbc.sql("select count(*) from routing_proposal").query(Long.class).single();
+        long total = store.count();
         int number = Page.clamp(page, total, PAGE_SIZE);
-        List<Stored> items = jdbc.sql(SELECT + " order by created_at desc, id desc limit :limit offset :offset")
-                .param("limit", PAGE_SIZE).param("offset", number * PAGE_SIZE).query(this::stored).list()
-                .stream().map(this::settle).toList();
+        List<Stored> items = store.newestFirst(number * PAGE_SIZE, PAGE_SIZE).stream().map(this::settle).toList();
         return new Page<>(items, number, PAGE_SIZE, total);
     }
 
@@ -425,10 +346,8 @@ public class DayPlanner {
         Instant since = stored.startedAt() != null ? stored.startedAt() : stored.createdAt();
         Duration grace = stored.status() == Status.WAITING ? Duration.ofMinutes(30) : Duration.ofMinutes(5);
         if (clock.instant().isAfter(since.plusSeconds(stored.limitSeconds()).plus(grace))) {
-            jdbc.sql("update routing_proposal set status = 'FAILED', failure = 'interrupted' where id = :id and status in ('WAITING', 'SOLVING')")
-                    .param("id", stored.id()).update();
-            return jdbc.sql(SELECT + " where id = :id").param("id", stored.id()).query(this::stored).optional()
-                    .orElse(stored);
+            store.failed(stored.id(), INTERRUPTED, clock.instant());
+            return store.find(stored.id()).orElse(stored);
         }
         return stored;
     }
@@ -443,26 +362,6 @@ public class DayPlanner {
         }
         long spent = Duration.between(stored.startedAt(), clock.instant()).toMillis();
         return (int) Math.max(0, Math.min(99, spent * 100 / Math.max(1, stored.limitSeconds() * 1000L)));
-    }
-
-    private static final String SELECT = """
-            select id, day, depart, back_by, replan, time_limit_seconds, status, progress_percent, input::text as input,
-                   result::text as result, failure, created_by, created_at, started_at, decided_by, decided_at
-              from routing_proposal
-            """;
-
-    private Stored stored(ResultSet rs, int row) throws SQLException {
-        String result = rs.getString("result");
-        Timestamp decided = rs.getTimestamp("decided_at");
-        Timestamp started = rs.getTimestamp("started_at");
-        return new Stored(rs.getLong("id"), rs.getObject("day", LocalDate.class),
-                rs.getObject("depart", LocalTime.class), rs.getObject("back_by", LocalTime.class),
-                rs.getBoolean("replan"), rs.getInt("time_limit_seconds"), Status.valueOf(rs.getString("status")),
-                rs.getInt("progress_percent"), JSON.readValue(rs.getString("input"), Input.class),
-                result == null ? null : JSON.readValue(result, Proposal.class), rs.getString("failure"),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                started == null ? null : started.toInstant(), rs.getString("decided_by"),
-                decided == null ? null : decided.toInstant());
     }
 
     // ---- deciding
@@ -507,7 +406,7 @@ public class DayPlanner {
      */
     @Transactional
     public List<Long> apply(long id, Map<Long, Long> driverPerTruck, String by) {
-        Stored stored = jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(this::stored).optional()
+        Stored stored = store.lock(id)
                 .orElseThrow(() -> new Refused("proposal", "routing.error.noProposal"));
         if (stored.status() != Status.READY || stored.proposal() == null) {
             throw new Refused("proposal", stored.status() == Status.APPLIED ? "routing.error.alreadyApplied"
@@ -542,8 +441,7 @@ public class DayPlanner {
             throw new Refused("proposal", refused.messageKey(), refused.arguments());
         }
         Instant now = clock.instant();
-        jdbc.sql("update routing_proposal set status = 'APPLIED', decided_by = :by, decided_at = :at, updated_at = :at where id = :id")
-                .param("by", by).param("at", Timestamp.from(now)).param("id", id).update();
+        store.decided(id, Status.APPLIED, by, now);
         Map<Long, String> names = new HashMap<>();
         stored.input().day().drivers().forEach(d -> names.put(d.personId(), d.name()));
         StringBuilder detail = new StringBuilder(stored.day().toString());
@@ -571,11 +469,7 @@ public class DayPlanner {
             throw new Refused("proposal", "routing.error.alreadyDecided");
         }
         Instant now = clock.instant();
-        int changed = jdbc.sql("""
-                        update routing_proposal set status = 'DISCARDED', decided_by = :by, decided_at = :at, updated_at = :at
-                         where id = :id and status not in ('APPLIED', 'DISCARDED')
-                        """)
-                .param("by", by).param("at", Timestamp.from(now)).param("id", id).update();
+        int changed = store.decided(id, Status.DISCARDED, by, now);
         if (changed == 0) {
             throw new Refused("proposal", "routing.error.alreadyDecided");
         }

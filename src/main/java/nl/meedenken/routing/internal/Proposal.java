@@ -1,7 +1,16 @@
 package nl.meedenken.routing.internal;
 
+import nl.meedenken.routing.PlanningBoard;
+import nl.meedenken.routing.Timeline;
+
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What the optimiser proposes for a day, in the planner's terms: trips with their stops, the
@@ -45,6 +54,47 @@ public record Proposal(List<Trip> trips, List<Delivery> leftOff, List<Reason> re
         public Object[] values() {
             return arguments.stream().map(a -> a.matches("-?\\d{1,15}") ? (Object) Long.valueOf(a) : a).toArray();
         }
+    }
+
+    /**
+     * The proposal a plan of the solver makes for the planner's day. Left-off deliveries are read
+     * from the routes, so a snapshot of the search (whose visits say nothing) reads the same.
+     */
+    static Proposal of(RoutePlan plan, PlanningBoard.Day day, List<Reason> reasons, long seconds) {
+        Map<Long, PlanningBoard.Delivery> deliveries = new HashMap<>();
+        day.deliveries().forEach(d -> deliveries.put(d.orderId(), d));
+        Map<Long, PlanningBoard.Truck> trucks = new HashMap<>();
+        day.trucks().forEach(t -> trucks.put(t.vehicleId(), t));
+        List<Trip> trips = new ArrayList<>();
+        long metres = 0;
+        for (Route route : plan.getRoutes()) {
+            if (!route.used()) {
+                continue;
+            }
+            Timeline timeline = Timelines.of(route);
+            PlanningBoard.Truck truck = trucks.get(route.getId());
+            List<Stop> stops = new ArrayList<>();
+            for (Timeline.Leg leg : timeline.legs()) {
+                stops.add(new Stop(delivery(deliveries.get(leg.id())), leg.arrival(), leg.start(), leg.minutesLate(),
+                        leg.breakOnTheWay()));
+            }
+            metres += timeline.metres();
+            trips.add(new Trip(truck.vehicleId(), truck.plate(), truck.siteName(), truck.tripId(),
+                    Timelines.time(route.getShiftStart()), timeline.finish(), timeline.metres(), route.pallets(),
+                    route.getCapacityPallets(), route.kilograms(), route.getCapacityKg(), timeline.breaks(), stops));
+        }
+        trips.sort(Comparator.comparing(Trip::site).thenComparing(Trip::plate));
+        Set<Long> onTrips = new HashSet<>();
+        plan.getRoutes().forEach(r -> r.getVisits().forEach(v -> onTrips.add(v.getId())));
+        List<Delivery> leftOff = day.deliveries().stream().filter(d -> !onTrips.contains(d.orderId()))
+                .map(Proposal::delivery).toList();
+        boolean feasible = plan.getScore() == null || plan.getScore().hardScore() == 0;
+        return new Proposal(trips, leftOff, reasons, metres, seconds, feasible);
+    }
+
+    private static Delivery delivery(PlanningBoard.Delivery d) {
+        return new Delivery(d.orderId(), d.reference(), d.customer(), d.city(), d.opens(), d.closes(), d.pallets(),
+                d.kg(), d.tripId());
     }
 
     public long kilometres() {
