@@ -1,6 +1,7 @@
 package nl.meedenken.platform;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
@@ -43,6 +44,19 @@ public final class FormValues {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             errors.put(field, "validation.date");
+            return null;
+        }
+    }
+
+    /** A time as a time input sends it ({@code 08:30}); a badly written one is noted in the errors. */
+    public static LocalTime time(String text, String field, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "validation.time");
             return null;
         }
     }

@@ -78,8 +78,8 @@ class RoutingController {
     String optimise(@RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser me, Model model) {
         Map<String, String> errors = new HashMap<>();
         LocalDate day = FormValues.date(form.get("day"), "day", errors);
-        LocalTime depart = time(form.get("depart"), "depart", errors);
-        LocalTime back = time(form.get("backBy"), "backBy", errors);
+        LocalTime depart = FormValues.time(form.get("depart"), "depart", errors);
+        LocalTime back = FormValues.time(form.get("backBy"), "backBy", errors);
         if (errors.isEmpty()) {
             try {
                 Long seconds = FormValues.number(form.get("seconds"));
@@ -91,19 +91,6 @@ class RoutingController {
             }
         }
         return startPage(model, day == null ? planner.today() : day, new HashMap<>(form), errors, 0);
-    }
-
-    private static LocalTime time(String text, String field, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            errors.put(field, "validation.required");
-            return null;
-        }
-        try {
-            return LocalTime.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "routing.error.time");
-            return null;
-        }
     }
 
     private DayPlanner.Stored stored(long id) {

@@ -92,8 +92,8 @@ class CustomersController {
                       RedirectAttributes redirect) {
         Customer customer = find(id);
         Map<String, String> errors = new HashMap<>();
-        var opens = PlanningController.time(form.get("opensAt"), "opensAt", errors);
-        var closes = PlanningController.time(form.get("closesAt"), "closesAt", errors);
+        var opens = FormValues.time(form.get("opensAt"), "opensAt", errors);
+        var closes = FormValues.time(form.get("closesAt"), "closesAt", errors);
         if (errors.isEmpty()) {
             try {
                 customers.addAddress(id, new Customers.NewAddress(form.get("name"), form.get("street"), form.get("postcode"),

@@ -94,8 +94,8 @@ class OrdersController {
     private static Orders.OrderForm read(Map<String, String> form, Map<String, String> errors) {
         LocalDate day = FormValues.date(form.get("requestedOn"), "requestedOn", errors);
         return new Orders.OrderForm(form.get("reference"), FormValues.number(form.get("addressId")), day,
-                PlanningController.time(form.get("windowFrom"), "windowFrom", errors),
-                PlanningController.time(form.get("windowTo"), "windowTo", errors), integer(form.get("pallets")),
+                FormValues.time(form.get("windowFrom"), "windowFrom", errors),
+                FormValues.time(form.get("windowTo"), "windowTo", errors), integer(form.get("pallets")),
                 integer(form.get("colli")), integer(form.get("weightKg")), decimal(form.get("volume"), errors),
                 form.get("remarks"));
     }

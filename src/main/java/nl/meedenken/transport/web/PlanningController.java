@@ -112,7 +112,7 @@ class PlanningController {
                       @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new HashMap<>();
         LocalDate day = FormValues.date(form.get("day"), "day", errors);
-        LocalTime start = time(form.get("plannedStart"), "plannedStart", errors);
+        LocalTime start = FormValues.time(form.get("plannedStart"), "plannedStart", errors);
         List<Long> chosen = orderIds == null ? List.of() : orderIds;
         if (errors.isEmpty()) {
             try {
@@ -126,18 +126,6 @@ class PlanningController {
             }
         }
         return tripForm(model, day == null ? trips.today() : day, form, chosen, errors, new Object[0]);
-    }
-
-    static LocalTime time(String text, String field, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "transport.error.time");
-            return null;
-        }
     }
 
     @GetMapping("/trips/{id}")
