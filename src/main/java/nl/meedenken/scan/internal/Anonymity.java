@@ -5,45 +5,94 @@ import nl.meedenken.scan.RoleGroup;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides which groups of respondents may be shown, so that no figure is ever about fewer
- * than k people, not even by subtracting one figure from another.
+ * Decides, for one campaign, which groups of respondents may be published, so that no
+ * figure is ever about fewer than k people: not one shown group, and not any group that
+ * can be worked out by adding and subtracting shown groups. This is cell suppression as
+ * statistical offices do it, for our small structure (departments and kinds of work over
+ * the same people):
  *
  * <ol>
- *   <li>A group with fewer than k respondents is hidden.</li>
- *   <li>When one shown group lies inside another shown group, the difference between them
- *       must be zero or at least k; otherwise the smaller group is hidden too.</li>
- *   <li>When a group is shown next to its parts (departments of the company, role groups
- *       of a department, management and shop floor), the people not covered by the shown
- *       parts must be zero or at least k; otherwise the next-smallest part is hidden too.</li>
+ *   <li><b>Primary suppression.</b> A group with fewer than k respondents is hidden.</li>
+ *   <li><b>Secondary suppression.</b> Every figure is a sum over cells (one department,
+ *       including "not given", times one kind of work). Whatever an attacker adds and
+ *       subtracts, they can only learn sums that are linear combinations of the shown groups.
+ *       As long as some combination equals a set of cells with together 1 to k−1 people,
+ *       one more group is hidden: the smallest one whose removal makes that set unreachable.</li>
+ *   <li><b>Open answers</b> are lists of texts: with two lists one can also find the answers
+ *       that appear in both (an intersection), so for them every piece of the partition the
+ *       shown lists make must hold at least the comment threshold (2k) of people, or be
+ *       nobody.</li>
  * </ol>
- * The rules are applied again and again until nothing changes, because hiding one group
- * can expose another.
+ * The result depends only on the counts per cell, the groups offered and k, never on the
+ * order of anything or on chance: the same data always hides the same groups.
  */
 public final class Anonymity {
 
+    /** Why a group is or is not shown. */
+    public enum Reason {
+        /** The group's figures are shown. */
+        SHOWN,
+        /** Fewer than k people in the group answered. */
+        TOO_FEW,
+        /** Enough answers, but with other shown figures it would reveal a smaller group. */
+        PROTECTS_OTHERS,
+        /** The campaign does not publish this group at all (for example a department and a kind of work crossed). */
+        NOT_OFFERED
+    }
+
+    /** What is decided for one group. */
+    public record Decision(Reason figures, boolean comments) {
+    }
+
+    /** How many combinations of shown groups the leak search may try before it hides one more group to be safe. */
+    static final int SEARCH_BUDGET = 200_000;
+    private static final double EPSILON = 1e-9;
+
     private final Map<GroupKey.Cell, Integer> cells;
     private final int k;
-    private final Set<GroupKey> universe;
-    private final Set<GroupKey> visible;
+    private final Map<GroupKey, Decision> decisions;
 
     /**
-     * @param cells   number of answer sheets per department (0 = not given) and role group
-     * @param teams   departments that can be shown
-     * @param k       minimum group size
+     * The full scan's groups: the whole company, each department, each kind of work, shop
+     * floor and leaders.
+     *
+     * @param cells number of answer sheets per department (0 = not given) and role group
+     * @param teams departments that can be shown
+     * @param k     minimum group size
      */
     public Anonymity(Map<GroupKey.Cell, Integer> cells, Collection<Long> teams, int k) {
+        this(cells, k, universe(teams), 2 * k);
+    }
+
+    private Anonymity(Map<GroupKey.Cell, Integer> cells, int k, Set<GroupKey> offered, int commentThreshold) {
         this.cells = Map.copyOf(cells);
         this.k = k;
-        this.universe = universe(teams);
-        this.visible = decide();
+        this.decisions = decide(offered, commentThreshold);
+    }
+
+    private Anonymity(Map<GroupKey.Cell, Integer> cells, int k, Map<GroupKey, Decision> decisions) {
+        this.cells = Map.copyOf(cells);
+        this.k = k;
+        this.decisions = Map.copyOf(decisions);
+    }
+
+    /** A pulse publishes one group only: everyone who answered. */
+    public static Anonymity wholeGroupOnly(Map<GroupKey.Cell, Integer> cells, int k) {
+        return new Anonymity(cells, k, Set.of(GroupKey.EVERYONE), 2 * k);
+    }
+
+    /** Decisions taken earlier (stored when the campaign's results were first published). */
+    public static Anonymity decided(Map<GroupKey.Cell, Integer> cells, int k, Map<GroupKey, Decision> decisions) {
+        return new Anonymity(cells, k, decisions);
     }
 
     public int size(GroupKey group) {
@@ -57,26 +106,43 @@ public final class Anonymity {
     }
 
     public boolean visible(GroupKey group) {
-        return visible.contains(group);
+        return reason(group) == Reason.SHOWN;
+    }
+
+    /** Whether the open answers of the group may be listed. */
+    public boolean commentsVisible(GroupKey group) {
+        Decision decision = decisions.get(group);
+        return decision != null && decision.figures() == Reason.SHOWN && decision.comments();
+    }
+
+    public Reason reason(GroupKey group) {
+        Decision decision = decisions.get(group);
+        return decision == null ? Reason.NOT_OFFERED : decision.figures();
     }
 
     public int k() {
         return k;
     }
 
+    /** Every decision, for storing. */
+    public Map<GroupKey, Decision> decisions() {
+        return decisions;
+    }
+
+    /** Whether a page may ask for this group at all. */
+    public boolean offered(GroupKey group) {
+        return decisions.containsKey(group);
+    }
+
     /**
-     * Every group a page can show: the whole company, one department, or one kind of work
-     * (or shop floor, or leaders). Never a department and a kind of work crossed: with
-     * crossed groups, adding and subtracting three or four shown figures can single out a
-     * handful of people, which no simple rule prevents. Shown as two separate hierarchies
-     * over the same people, the rules below are enough.
+     * The whole company, one department, or one kind of work (or shop floor, or leaders).
+     * Never a department and a kind of work crossed: such small cells would nearly always be
+     * hidden, and each one offered makes the rest of the table harder to keep.
      */
-    private static Set<GroupKey> universe(Collection<Long> teams) {
+    static Set<GroupKey> universe(Collection<Long> teams) {
         Set<GroupKey> all = new LinkedHashSet<>();
         all.add(GroupKey.EVERYONE);
-        for (Long team : teams) {
-            all.add(new GroupKey(team, null));
-        }
+        teams.stream().sorted().forEach(team -> all.add(new GroupKey(team, null)));
         all.add(new GroupKey(null, RoleGroup.SHOP_FLOOR));
         all.add(new GroupKey(null, RoleGroup.LEADERSHIP));
         for (RoleGroup role : RoleGroup.values()) {
@@ -85,158 +151,425 @@ public final class Anonymity {
         return all;
     }
 
-    /** Whether a page may ask for this group at all (see {@link #universe}). */
-    public boolean offered(GroupKey group) {
-        return universe.contains(group);
-    }
+    // ---------------------------------------------------------------- the decision
 
-    private Set<GroupKey> decide() {
-        Set<GroupKey> shown = new HashSet<>();
-        for (GroupKey group : universe) {
-            if (size(group) >= k) {
+    private Map<GroupKey, Decision> decide(Set<GroupKey> offered, int commentThreshold) {
+        List<GroupKey> order = new ArrayList<>(offered);
+        order.sort(Comparator.comparingInt(this::size).thenComparing(Anonymity::canonical));
+        Map<GroupKey, Reason> figures = new LinkedHashMap<>();
+        List<GroupKey> shown = new ArrayList<>();
+        for (GroupKey group : order) {
+            if (size(group) < k) {
+                figures.put(group, Reason.TOO_FEW);
+            } else {
+                figures.put(group, Reason.SHOWN);
                 shown.add(group);
             }
         }
-        boolean changed = true;
-        while (changed) {
-            changed = hideNestedDifferences(shown) | hideSmallRemainders(shown);
+        List<GroupKey.Cell> cellOrder = supportCells();
+        while (true) {
+            Leak leak = findLeak(shown, cellOrder, k);
+            if (leak == null) {
+                break;
+            }
+            GroupKey hide = chooseToHide(shown, cellOrder, leak);
+            shown.remove(hide);
+            figures.put(hide, Reason.PROTECTS_OTHERS);
         }
-        return shown;
+        // hiding greedily can hide a group that later hidings made harmless: offer each back, biggest first
+        List<GroupKey> hidden = new ArrayList<>(figures.entrySet().stream()
+                .filter(e -> e.getValue() == Reason.PROTECTS_OTHERS).map(Map.Entry::getKey).toList());
+        hidden.sort(hidingOrder().reversed());
+        for (GroupKey group : hidden) {
+            shown.add(group);
+            if (findLeak(shown, cellOrder, k) == null) {
+                figures.put(group, Reason.SHOWN);
+            } else {
+                shown.remove(group);
+            }
+        }
+        Set<GroupKey> comments = commentGroups(shown, cellOrder, commentThreshold);
+        Map<GroupKey, Decision> result = new LinkedHashMap<>();
+        for (GroupKey group : offered) {
+            result.put(group, new Decision(figures.get(group), comments.contains(group)));
+        }
+        return result;
     }
 
-    private boolean hideNestedDifferences(Set<GroupKey> shown) {
-        boolean changed = false;
-        for (GroupKey outer : List.copyOf(shown)) {
-            for (GroupKey inner : List.copyOf(shown)) {
-                if (shown.contains(outer) && shown.contains(inner) && outer.strictlyContains(inner)) {
-                    int difference = size(outer) - size(inner);
-                    if (difference > 0 && difference < k) {
-                        shown.remove(inner);
-                        changed = true;
-                    }
-                }
-            }
-        }
-        return changed;
+    /** Cells with at least one respondent, in a fixed order: by department, then kind of work. */
+    private List<GroupKey.Cell> supportCells() {
+        return cells.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
+                .sorted(Comparator.comparingLong(GroupKey.Cell::team).thenComparing(GroupKey.Cell::role))
+                .toList();
     }
 
-    private boolean hideSmallRemainders(Set<GroupKey> shown) {
-        boolean changed = hideSmallRoleRemainders(shown);
-        for (List<GroupKey> partition : partitions()) {
-            GroupKey parent = partition.get(0);
-            if (!shown.contains(parent)) {
-                continue;
-            }
-            while (true) {
-                List<GroupKey> parts = partition.subList(1, partition.size()).stream().filter(shown::contains).toList();
-                int remainder = size(parent) - parts.stream().mapToInt(this::size).sum();
-                if (parts.isEmpty() || remainder == 0 || remainder >= k) {
-                    break;
-                }
-                shown.remove(parts.stream().min(Comparator.comparingInt(this::size)).orElseThrow());
-                changed = true;
-            }
+    private int cellSize(GroupKey.Cell cell) {
+        return cells.getOrDefault(cell, 0);
+    }
+
+    private static double[] vector(GroupKey group, List<GroupKey.Cell> cellOrder) {
+        double[] v = new double[cellOrder.size()];
+        for (int i = 0; i < v.length; i++) {
+            GroupKey.Cell cell = cellOrder.get(i);
+            v[i] = group.includes(cell.team(), cell.role()) ? 1 : 0;
         }
-        return changed;
+        return v;
+    }
+
+    /** A set of cells with fewer than the threshold of people that the shown groups add up to. */
+    record Leak(Set<Integer> cells) {
     }
 
     /**
-     * Within one department (or the whole company), any shown groups of different kinds of
-     * work that do not overlap can be subtracted from a shown group that holds them all:
-     * leaders, shop floor and "prefer not to say" from the department leave its office
-     * staff. Every such combination must leave nobody or at least k.
+     * Looks for a 0/1 combination of cells with 1..threshold−1 people in the span of the
+     * shown groups. Cells with threshold people or more can never be part of one, so the
+     * search runs in the part of the span that is zero on them: its reduced basis has one
+     * pivot cell per vector, and a 0/1 vector's coefficient on each basis vector is its value
+     * in that pivot cell, so only 0/1 coefficients need trying, and only sets of pivots with
+     * fewer than threshold people.
      */
-    private boolean hideSmallRoleRemainders(Set<GroupKey> shown) {
-        boolean changed = false;
-        List<Long> departments = new ArrayList<>();
-        departments.add(null);
-        universe.stream().map(GroupKey::team).filter(t -> t != null).distinct().forEach(departments::add);
-        List<Set<RoleGroup>> parts = new ArrayList<>();
-        parts.add(RoleGroup.SHOP_FLOOR);
-        parts.add(RoleGroup.LEADERSHIP);
-        for (RoleGroup role : RoleGroup.values()) {
-            parts.add(EnumSet.of(role));
+    Leak findLeak(List<GroupKey> shown, List<GroupKey.Cell> cellOrder, int threshold) {
+        int n = cellOrder.size();
+        if (shown.isEmpty() || n == 0) {
+            return null;
         }
-        for (Long team : departments) {
-            for (GroupKey parent : List.of(new GroupKey(team, null), new GroupKey(team, RoleGroup.SHOP_FLOOR),
-                    new GroupKey(team, RoleGroup.LEADERSHIP))) {
-                boolean again = true;
-                while (again && shown.contains(parent)) {
-                    again = false;
-                    List<GroupKey> inside = parts.stream().map(r -> new GroupKey(team, r))
-                            .filter(g -> shown.contains(g) && parent.strictlyContains(g)).toList();
-                    for (int mask = 1; mask < (1 << inside.size()) && !again; mask++) {
-                        List<GroupKey> chosen = new ArrayList<>();
-                        for (int i = 0; i < inside.size(); i++) {
-                            if ((mask & (1 << i)) != 0) {
-                                chosen.add(inside.get(i));
-                            }
-                        }
-                        if (!disjoint(chosen)) {
-                            continue;
-                        }
-                        int rest = size(parent) - chosen.stream().mapToInt(this::size).sum();
-                        if (rest > 0 && rest < k) {
-                            shown.remove(chosen.stream().min(Comparator.comparingInt(this::size)).orElseThrow());
-                            changed = true;
-                            again = true;
+        int[] size = new int[n];
+        for (int i = 0; i < n; i++) {
+            size[i] = cellSize(cellOrder.get(i));
+        }
+        // columns: large cells first, so the rows whose pivot lies among the small cells are zero on every large one
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (size[i] >= threshold) {
+                columns.add(i);
+            }
+        }
+        int large = columns.size();
+        for (int i = 0; i < n; i++) {
+            if (size[i] < threshold) {
+                columns.add(i);
+            }
+        }
+        double[][] rows = new double[shown.size()][];
+        for (int r = 0; r < rows.length; r++) {
+            double[] v = vector(shown.get(r), cellOrder);
+            double[] permuted = new double[n];
+            for (int c = 0; c < n; c++) {
+                permuted[c] = v[columns.get(c)];
+            }
+            rows[r] = permuted;
+        }
+        List<double[]> basis = new ArrayList<>();
+        List<Integer> pivots = new ArrayList<>();
+        for (Echelon.Row row : Echelon.reduce(rows)) {
+            if (row.pivot() >= large) {
+                basis.add(row.values());
+                pivots.add(row.pivot());
+            }
+        }
+        if (basis.isEmpty()) {
+            return null;
+        }
+        int[] permutedSize = new int[n];
+        for (int c = 0; c < n; c++) {
+            permutedSize[c] = size[columns.get(c)];
+        }
+        int[] budget = {SEARCH_BUDGET};
+        double[] sum = new double[n];
+        Set<Integer> found = search(basis, pivots, permutedSize, threshold, 0, 0, sum, budget);
+        if (found == null) {
+            return budget[0] < 0 ? new Leak(Set.of()) : null;
+        }
+        Set<Integer> original = new HashSet<>();
+        found.forEach(c -> original.add(columns.get(c)));
+        return new Leak(original);
+    }
+
+    private static Set<Integer> search(List<double[]> basis, List<Integer> pivots, int[] size, int threshold,
+                                       int from, int pivotWeight, double[] sum, int[] budget) {
+        for (int i = from; i < basis.size(); i++) {
+            int weight = pivotWeight + size[pivots.get(i)];
+            if (weight >= threshold) {
+                continue;
+            }
+            if (--budget[0] < 0) {
+                return null;
+            }
+            double[] row = basis.get(i);
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] += row[c];
+            }
+            Set<Integer> hit = zeroOne(sum, size, threshold);
+            if (hit == null) {
+                hit = search(basis, pivots, size, threshold, i + 1, weight, sum, budget);
+            }
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] -= row[c];
+            }
+            if (hit != null || budget[0] < 0) {
+                return hit;
+            }
+        }
+        return null;
+    }
+
+    /** The cells of the vector if it is 0/1 with 1..threshold−1 people, else null. */
+    private static Set<Integer> zeroOne(double[] v, int[] size, int threshold) {
+        Set<Integer> ones = new HashSet<>();
+        long people = 0;
+        for (int c = 0; c < v.length; c++) {
+            if (Math.abs(v[c] - 1) < EPSILON) {
+                ones.add(c);
+                people += size[c];
+            } else if (Math.abs(v[c]) >= EPSILON) {
+                return null;
+            }
+        }
+        return !ones.isEmpty() && people > 0 && people < threshold ? ones : null;
+    }
+
+    /**
+     * The smallest shown group (then by a fixed order) without which the leak can no longer be
+     * formed. When no single group does that, or the search ran out of budget, the smallest
+     * shown group that touches a small cell is hidden, and the search runs again.
+     */
+    private GroupKey chooseToHide(List<GroupKey> shown, List<GroupKey.Cell> cellOrder, Leak leak) {
+        List<GroupKey> candidates = new ArrayList<>(shown);
+        candidates.sort(hidingOrder());
+        if (!leak.cells().isEmpty()) {
+            double[] target = new double[cellOrder.size()];
+            leak.cells().forEach(c -> target[c] = 1);
+            for (GroupKey candidate : candidates) {
+                List<double[]> rest = new ArrayList<>();
+                for (GroupKey other : shown) {
+                    if (!other.equals(candidate)) {
+                        rest.add(vector(other, cellOrder));
+                    }
+                }
+                if (!Echelon.spans(rest, target)) {
+                    return candidate;
+                }
+            }
+            for (GroupKey candidate : candidates) {
+                double[] v = vector(candidate, cellOrder);
+                if (leak.cells().stream().anyMatch(c -> v[c] != 0)) {
+                    return candidate;
+                }
+            }
+        }
+        for (GroupKey candidate : candidates) {
+            double[] v = vector(candidate, cellOrder);
+            for (int c = 0; c < v.length; c++) {
+                if (v[c] != 0 && cellSize(cellOrder.get(c)) < k) {
+                    return candidate;
+                }
+            }
+        }
+        return candidates.get(0);
+    }
+
+    /**
+     * Groups whose open answers may be listed: shown groups of at least the threshold, such
+     * that every piece of the partition their lists make (by intersecting and taking
+     * differences) is nobody or at least the threshold.
+     */
+    private Set<GroupKey> commentGroups(List<GroupKey> shown, List<GroupKey.Cell> cellOrder, int threshold) {
+        List<GroupKey> lists = new ArrayList<>();
+        for (GroupKey group : shown) {
+            if (size(group) >= threshold) {
+                lists.add(group);
+            }
+        }
+        lists.sort(Comparator.comparingInt(this::size).thenComparing(Anonymity::canonical));
+        while (true) {
+            Map<String, List<Integer>> pieces = new LinkedHashMap<>();
+            List<double[]> vectors = lists.stream().map(g -> vector(g, cellOrder)).toList();
+            for (int c = 0; c < cellOrder.size(); c++) {
+                StringBuilder signature = new StringBuilder();
+                for (double[] v : vectors) {
+                    signature.append(v[c] != 0 ? '1' : '0');
+                }
+                if (signature.indexOf("1") >= 0) {
+                    pieces.computeIfAbsent(signature.toString(), s -> new ArrayList<>()).add(c);
+                }
+            }
+            String smallest = null;
+            int smallestSize = Integer.MAX_VALUE;
+            for (var piece : pieces.entrySet()) {
+                int people = piece.getValue().stream().mapToInt(c -> cellSize(cellOrder.get(c))).sum();
+                if (people > 0 && people < threshold && people < smallestSize) {
+                    smallest = piece.getKey();
+                    smallestSize = people;
+                }
+            }
+            if (smallest == null) {
+                return new HashSet<>(lists);
+            }
+            lists.remove(mergeAway(lists, pieces, smallest));
+        }
+    }
+
+    /**
+     * The list to stop publishing so that the too small piece joins another piece or is
+     * no longer in any list: the smallest such list, the whole company last; failing that,
+     * the smallest list the piece lies in.
+     */
+    private static GroupKey mergeAway(List<GroupKey> lists, Map<String, List<Integer>> pieces, String signature) {
+        long inLists = signature.chars().filter(ch -> ch == '1').count();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < lists.size(); i++) {
+            if (!lists.get(i).equals(GroupKey.EVERYONE)) {
+                order.add(i);
+            }
+        }
+        order.add(lists.indexOf(GroupKey.EVERYONE));
+        for (int i : order) {
+            if (i < 0) {
+                continue;
+            }
+            char[] flipped = signature.toCharArray();
+            flipped[i] = flipped[i] == '1' ? '0' : '1';
+            boolean joins = pieces.containsKey(new String(flipped));
+            boolean leaves = signature.charAt(i) == '1' && inLists == 1;
+            if (joins || leaves) {
+                return lists.get(i);
+            }
+        }
+        for (int i : order) {
+            if (i >= 0 && signature.charAt(i) == '1') {
+                return lists.get(i);
+            }
+        }
+        return lists.get(0);
+    }
+
+    /**
+     * Which group to give up first when one must go: a department before a kind of work,
+     * a single kind of work before shop floor and leaders (their comparison is the scan's
+     * main finding), the whole company last; within that the smallest, then by name.
+     */
+    private Comparator<GroupKey> hidingOrder() {
+        return Comparator.comparingInt(Anonymity::worth).thenComparingInt(this::size)
+                .thenComparing(Anonymity::canonical);
+    }
+
+    private static int worth(GroupKey group) {
+        if (group.equals(GroupKey.EVERYONE)) {
+            return 3;
+        }
+        if (group.team() != null) {
+            return 0;
+        }
+        return group.roles().size() > 1 ? 2 : 1;
+    }
+
+    /** A stable name for a group, for ordering and storing. */
+    public static String canonical(GroupKey group) {
+        String team = group.team() == null ? "*" : Long.toString(group.team());
+        String roles = group.roles() == null ? "*"
+                : String.join("+", group.roles().stream().map(Enum::name).sorted().toList());
+        return team + "/" + roles;
+    }
+
+    /** The group a stored name stands for. */
+    public static GroupKey parse(String canonical) {
+        String[] parts = canonical.split("/", 2);
+        Long team = parts[0].equals("*") ? null : Long.valueOf(parts[0]);
+        Set<RoleGroup> roles = null;
+        if (!parts[1].equals("*")) {
+            roles = new HashSet<>();
+            for (String role : parts[1].split("\\+")) {
+                roles.add(RoleGroup.valueOf(role));
+            }
+        }
+        return new GroupKey(team, roles);
+    }
+
+    /** Row reduction with partial pivoting, small and dense. */
+    static final class Echelon {
+
+        record Row(int pivot, double[] values) {
+        }
+
+        /** The reduced row echelon form of the rows (rows of zeros left out). */
+        static List<Row> reduce(double[][] input) {
+            int rowsCount = input.length;
+            double[][] m = new double[rowsCount][];
+            for (int r = 0; r < rowsCount; r++) {
+                m[r] = input[r].clone();
+            }
+            int columns = rowsCount == 0 ? 0 : m[0].length;
+            List<Row> result = new ArrayList<>();
+            int top = 0;
+            for (int c = 0; c < columns && top < rowsCount; c++) {
+                int best = top;
+                for (int r = top + 1; r < rowsCount; r++) {
+                    if (Math.abs(m[r][c]) > Math.abs(m[best][c])) {
+                        best = r;
+                    }
+                }
+                if (Math.abs(m[best][c]) < EPSILON) {
+                    continue;
+                }
+                double[] swap = m[top];
+                m[top] = m[best];
+                m[best] = swap;
+                double pivot = m[top][c];
+                for (int j = 0; j < columns; j++) {
+                    m[top][j] /= pivot;
+                }
+                for (int r = 0; r < rowsCount; r++) {
+                    if (r != top && Math.abs(m[r][c]) >= EPSILON) {
+                        double factor = m[r][c];
+                        for (int j = 0; j < columns; j++) {
+                            m[r][j] -= factor * m[top][j];
                         }
                     }
                 }
+                top++;
             }
+            for (int r = 0; r < top; r++) {
+                int pivot = 0;
+                while (Math.abs(m[r][pivot]) < EPSILON) {
+                    pivot++;
+                }
+                for (int j = 0; j < columns; j++) {
+                    if (Math.abs(m[r][j]) < EPSILON) {
+                        m[r][j] = 0;
+                    }
+                }
+                result.add(new Row(pivot, m[r]));
+            }
+            return result;
         }
-        return changed;
-    }
 
-    private static boolean disjoint(List<GroupKey> groups) {
-        Set<RoleGroup> seen = EnumSet.noneOf(RoleGroup.class);
-        for (GroupKey g : groups) {
-            for (RoleGroup r : g.roles()) {
-                if (!seen.add(r)) {
+        /** Whether the target is a linear combination of the rows. */
+        static boolean spans(List<double[]> rows, double[] target) {
+            if (rows.isEmpty()) {
+                return false;
+            }
+            double[] rest = target.clone();
+            for (Row row : reduce(rows.toArray(double[][]::new))) {
+                double factor = rest[row.pivot()];
+                if (Math.abs(factor) >= EPSILON) {
+                    for (int j = 0; j < rest.length; j++) {
+                        rest[j] -= factor * row.values()[j];
+                    }
+                }
+            }
+            for (double value : rest) {
+                if (Math.abs(value) >= EPSILON) {
                     return false;
                 }
             }
+            return true;
         }
-        return true;
     }
 
-    /** Each list: a parent first, then parts that do not overlap. */
-    private List<List<GroupKey>> partitions() {
-        List<Long> teams = universe.stream().map(GroupKey::team).filter(t -> t != null).distinct().toList();
-        List<Set<RoleGroup>> roleSets = new ArrayList<>();
-        roleSets.add(null);
-        roleSets.add(RoleGroup.SHOP_FLOOR);
-        roleSets.add(RoleGroup.LEADERSHIP);
-        for (RoleGroup role : RoleGroup.values()) {
-            roleSets.add(EnumSet.of(role));
-        }
-        List<List<GroupKey>> result = new ArrayList<>();
-        for (Set<RoleGroup> roles : roleSets) {
-            List<GroupKey> byDepartment = new ArrayList<>();
-            byDepartment.add(new GroupKey(null, roles));
-            teams.forEach(t -> byDepartment.add(new GroupKey(t, roles)));
-            result.add(byDepartment);
-        }
-        List<Long> departments = new ArrayList<>();
-        departments.add(null);
-        departments.addAll(teams);
-        for (Long team : departments) {
-            List<GroupKey> byRole = new ArrayList<>();
-            byRole.add(new GroupKey(team, null));
-            for (RoleGroup role : RoleGroup.values()) {
-                byRole.add(GroupKey.of(team, role));
-            }
-            result.add(byRole);
-            result.add(List.of(new GroupKey(team, null), new GroupKey(team, RoleGroup.LEADERSHIP),
-                    new GroupKey(team, RoleGroup.SHOP_FLOOR)));
-            result.add(List.of(new GroupKey(team, RoleGroup.LEADERSHIP), GroupKey.of(team, RoleGroup.MANAGEMENT),
-                    GroupKey.of(team, RoleGroup.TEAM_LEAD)));
-            List<GroupKey> shopFloor = new ArrayList<>();
-            shopFloor.add(new GroupKey(team, RoleGroup.SHOP_FLOOR));
-            shopFloor.add(GroupKey.of(team, RoleGroup.DRIVER));
-            shopFloor.add(GroupKey.of(team, RoleGroup.WAREHOUSE));
-            result.add(shopFloor);
-        }
-        return result;
+    @Override
+    public String toString() {
+        Map<String, Reason> shown = new HashMap<>();
+        decisions.forEach((g, d) -> shown.put(canonical(g), d.figures()));
+        return "Anonymity" + shown;
     }
 }

@@ -37,7 +37,15 @@ public class Results {
     public record ItemRow(String code, String dimension, Text text, boolean reverse, Score score) {
     }
 
-    public record Column(String label, GroupKey group, boolean visible) {
+    public record Column(String label, GroupKey group, boolean visible, Anonymity.Reason reason) {
+        public Column(String label, GroupKey group) {
+            this(label, group, false, Anonymity.Reason.NOT_OFFERED);
+        }
+
+        /** True only where the group is hidden because too few answered; other hidden groups say why differently. */
+        public boolean tooFew() {
+            return reason == Anonymity.Reason.TOO_FEW;
+        }
     }
 
     public record Heatmap(List<Column> columns, List<DimensionRow> rows, Double[][] values) {
@@ -61,7 +69,7 @@ public class Results {
         }
     }
 
-    public record RateRow(String team, Integer responses, int headcount) {
+    public record RateRow(String team, Integer responses, int headcount, Anonymity.Reason reason) {
         public Integer percentage() {
             return responses == null || headcount == 0 ? null : (int) Math.round(100.0 * responses / headcount);
         }
@@ -72,7 +80,7 @@ public class Results {
 
     /** Everything a results page shows; figures that may not be shown are null or left out. */
     public record View(Campaign campaign, Instrument instrument, GroupKey group, int k, boolean groupVisible,
-                       int responses, List<DimensionRow> dimensions, List<ItemRow> items, Heatmap byDepartment,
+                       Anonymity.Reason reason, int responses, List<DimensionRow> dimensions, List<ItemRow> items, Heatmap byDepartment,
                        Heatmap byRole, List<GapRow> gap, List<MapPoint> map, Campaign previous, List<TrendRow> trend,
                        Map<String, List<String>> openAnswers, boolean openAnswersShown, List<RateRow> rates,
                        List<AdviceBlock> advice, Map<Long, String> teamNames) {
@@ -85,6 +93,11 @@ public class Results {
             return items.stream().filter(i -> i.dimension().equals(dimension)).toList();
         }
 
+        /** Whether the group is hidden because fewer than k answered (not for any other reason). */
+        public boolean tooFew() {
+            return reason == Anonymity.Reason.TOO_FEW;
+        }
+
         public List<DimensionRow> inGroup(Instrument.Group g) {
             return dimensions.stream().filter(d -> d.group() == g).toList();
         }
@@ -94,8 +107,10 @@ public class Results {
     private final Instruments instruments;
     private final Campaigns campaigns;
     private final People people;
+    private final Publications publications;
 
-    Results(JdbcClient jdbc, Instruments instruments, Campaigns campaigns, People people) {
+    Results(JdbcClient jdbc, Instruments instruments, Campaigns campaigns, People people, Publications publications) {
+        this.publications = publications;
         this.jdbc = jdbc;
         this.instruments = instruments;
         this.campaigns = campaigns;
@@ -140,7 +155,7 @@ public class Results {
     @Transactional(readOnly = true)
     public PulseScores pulseScores(Campaign campaign) {
         Tallies tallies = tallies(campaign.id());
-        Anonymity anonymity = new Anonymity(tallies.sheets(), teamNames(campaign).keySet(), campaign.minGroupSize());
+        Anonymity anonymity = publications.of(campaign, tallies, teamNames(campaign).keySet());
         int responses = anonymity.size(GroupKey.EVERYONE);
         boolean shown = campaign.status() == Campaign.Status.CLOSED && anonymity.visible(GroupKey.EVERYONE);
         if (!shown) {
@@ -162,7 +177,7 @@ public class Results {
         Instrument instrument = instruments.get(campaign.instrumentId());
         Map<Long, String> teamNames = teamNames(campaign);
         Tallies tallies = tallies(campaign.id());
-        Anonymity anonymity = new Anonymity(tallies.sheets(), teamNames.keySet(), campaign.minGroupSize());
+        Anonymity anonymity = publications.of(campaign, tallies, teamNames.keySet());
         Map<Long, Map<String, Double>> result = new LinkedHashMap<>();
         for (Long team : teamNames.keySet()) {
             GroupKey group = new GroupKey(team, null);
@@ -184,17 +199,17 @@ public class Results {
         Instrument instrument = instruments.get(campaign.instrumentId());
         Map<Long, String> teamNames = teamNames(campaign);
         Tallies tallies = tallies(campaign.id());
-        Anonymity anonymity = new Anonymity(tallies.sheets(), teamNames.keySet(), campaign.minGroupSize());
+        Anonymity anonymity = publications.of(campaign, tallies, teamNames.keySet());
         boolean visible = anonymity.visible(group);
         List<DimensionRow> dimensions = dimensions(instrument, campaign, tallies, anonymity, group);
         List<ItemRow> items = visible ? items(instrument, campaign, tallies, group) : List.of();
 
         Heatmap byDepartment = heatmap(instrument, campaign, tallies, anonymity,
-                teamNames.entrySet().stream().map(e -> new Column(e.getValue(), new GroupKey(e.getKey(), group.roles()),
-                        false)).toList());
+                teamNames.entrySet().stream().map(e -> new Column(e.getValue(), new GroupKey(e.getKey(), group.roles())))
+                        .toList());
         List<Column> roleColumns = new ArrayList<>();
         for (RoleGroup role : RoleGroup.values()) {
-            roleColumns.add(new Column(role.labelKey(), GroupKey.of(group.team(), role), false));
+            roleColumns.add(new Column(role.labelKey(), GroupKey.of(group.team(), role)));
         }
         Heatmap byRole = heatmap(instrument, campaign, tallies, anonymity, roleColumns);
 
@@ -218,8 +233,9 @@ public class Results {
         Campaign previous = campaign.kind() == Campaign.Kind.FULL ? campaigns.previous(campaign).orElse(null) : null;
         List<TrendRow> trend = new ArrayList<>();
         if (previous != null) {
+            // the previous campaign's own published set: a group it hid stays hidden in the trend
             Tallies before = tallies(previous.id());
-            Anonymity beforeAnonymity = new Anonymity(before.sheets(), teamNames.keySet(), previous.minGroupSize());
+            Anonymity beforeAnonymity = publications.of(previous, before, teamNames(previous).keySet());
             for (Instrument.Dimension d : asked(instrument, campaign)) {
                 trend.add(new TrendRow(d.name(), mean(d, before, beforeAnonymity, group),
                         mean(d, tallies, anonymity, group)));
@@ -227,10 +243,8 @@ public class Results {
         }
 
         int n = anonymity.size(group);
-        // open answers follow the same rules with twice the group size, so no set difference of shown
-        // answer lists can be about fewer than 2k people either
-        Anonymity forOpenAnswers = new Anonymity(tallies.sheets(), teamNames.keySet(), 2 * campaign.minGroupSize());
-        boolean openShown = visible && forOpenAnswers.visible(group);
+        // open answers: every piece that lists can be cut into (also by intersecting them) holds 2k people
+        boolean openShown = visible && anonymity.commentsVisible(group);
         Map<String, List<String>> open = openShown ? openAnswers(campaign, group) : Map.of();
 
         List<RateRow> rates = new ArrayList<>();
@@ -240,13 +254,15 @@ public class Results {
                     GroupKey team = new GroupKey(id, null);
                     int headcount = (int) people.inTeam(new nl.meedenken.organisation.TeamId(id)).stream()
                             .filter(PersonSummary::active).count();
-                    rates.add(new RateRow(name, anonymity.visible(team) ? anonymity.size(team) : null, headcount));
+                    rates.add(new RateRow(name, anonymity.visible(team) ? anonymity.size(team) : null, headcount,
+                            anonymity.reason(team)));
                 }
             });
         }
 
         List<AdviceBlock> advice = visible ? advice(instrument, dimensions) : List.of();
-        return new View(campaign, instrument, group, campaign.minGroupSize(), visible, visible ? n : 0, dimensions,
+        return new View(campaign, instrument, group, campaign.minGroupSize(), visible, anonymity.reason(group),
+                visible ? n : 0, dimensions,
                 items, byDepartment, byRole, gap, map, previous, trend, open, openShown, rates, advice, teamNames);
     }
 
@@ -302,7 +318,8 @@ public class Results {
     private Heatmap heatmap(Instrument instrument, Campaign campaign, Tallies tallies, Anonymity anonymity,
                             List<Column> candidates) {
         List<Column> columns = candidates.stream()
-                .map(c -> new Column(c.label(), c.group(), anonymity.visible(c.group()))).toList();
+                .map(c -> new Column(c.label(), c.group(), anonymity.visible(c.group()), anonymity.reason(c.group())))
+                .toList();
         List<Instrument.Dimension> dims = asked(instrument, campaign);
         Double[][] values = new Double[dims.size()][columns.size()];
         List<DimensionRow> rows = new ArrayList<>();
@@ -358,7 +375,7 @@ public class Results {
     public static View ownDepartmentOnly(View view) {
         Heatmap none = new Heatmap(List.of(), List.of(), new Double[0][0]);
         return new View(view.campaign(), view.instrument(), view.group(), view.k(), view.groupVisible(),
-                view.responses(), view.dimensions(), view.items(), none, none, List.of(), List.of(), view.previous(),
+                view.reason(), view.responses(), view.dimensions(), view.items(), none, none, List.of(), List.of(), view.previous(),
                 view.trend(), view.openAnswers(), view.openAnswersShown(),
                 view.rates().stream().filter(r -> view.group().team() != null
                         && r.team().equals(view.teamNames().get(view.group().team()))).toList(),

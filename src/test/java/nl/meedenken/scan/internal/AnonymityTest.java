@@ -95,156 +95,99 @@ class AnonymityTest {
         assertThat(rest == 0 || rest >= 5).isTrue();
     }
 
-    /**
-     * Random companies and the strongest attacker we know: take any two shown groups where
-     * one lies inside the other, or a shown group and all its shown parts, and subtract.
-     * Whatever is left must be nobody or at least k people.
-     */
-    @RepeatedTest(300)
-    void noCombinationOfShownFiguresIsAboutFewerThanKPeople() {
-        Random random = new Random();
-        int k = 3 + random.nextInt(4);
-        List<Long> teams = List.of(A, B, C, 4L);
-        Map<GroupKey.Cell, Integer> cells = new HashMap<>();
-        for (long team : List.of(0L, A, B, C, 4L)) {
-            for (RoleGroup role : RoleGroup.values()) {
-                if (random.nextDouble() < 0.6) {
-                    cells.put(new GroupKey.Cell(team, role), random.nextInt(9));
-                }
-            }
-        }
-        Anonymity anonymity = new Anonymity(cells, teams, k);
-        List<GroupKey> shown = new ArrayList<>();
-        List<Long> departments = new ArrayList<>();
-        departments.add(null);
-        departments.addAll(teams);
-        List<Set<RoleGroup>> roleSets = new ArrayList<>();
-        roleSets.add(null);
-        roleSets.add(RoleGroup.SHOP_FLOOR);
-        roleSets.add(RoleGroup.LEADERSHIP);
-        for (RoleGroup r : RoleGroup.values()) {
-            roleSets.add(EnumSet.of(r));
-        }
-        for (Long d : departments) {
-            for (Set<RoleGroup> r : roleSets) {
-                GroupKey g = new GroupKey(d, r);
-                if (anonymity.visible(g)) {
-                    assertThat(anonymity.size(g)).isGreaterThanOrEqualTo(k);
-                    shown.add(g);
-                }
-            }
-        }
-        for (GroupKey outer : shown) {
-            for (GroupKey inner : shown) {
-                if (outer.strictlyContains(inner)) {
-                    int difference = anonymity.size(outer) - anonymity.size(inner);
-                    assertThat(difference == 0 || difference >= k)
-                            .as("%s minus %s leaves %d people (k=%d)", outer, inner, difference, k).isTrue();
-                }
-            }
-        }
-        for (Set<RoleGroup> r : roleSets) {
-            GroupKey parent = new GroupKey(null, r);
-            if (anonymity.visible(parent)) {
-                int rest = anonymity.size(parent) - teams.stream().map(t -> new GroupKey(t, r))
-                        .filter(anonymity::visible).mapToInt(anonymity::size).sum();
-                assertThat(rest == 0 || rest >= k).as("departments of %s leave %d (k=%d)", r, rest, k).isTrue();
-            }
-        }
-        for (Long d : departments) {
-            GroupKey parent = new GroupKey(d, null);
-            if (anonymity.visible(parent)) {
-                int rest = anonymity.size(parent) - java.util.Arrays.stream(RoleGroup.values())
-                        .map(role -> GroupKey.of(d, role)).filter(anonymity::visible).mapToInt(anonymity::size).sum();
-                assertThat(rest == 0 || rest >= k).as("roles of %s leave %d (k=%d)", d, rest, k).isTrue();
-                int gapRest = anonymity.size(parent)
-                        - (anonymity.visible(new GroupKey(d, RoleGroup.LEADERSHIP)) ? anonymity.size(new GroupKey(d, RoleGroup.LEADERSHIP)) : 0)
-                        - (anonymity.visible(new GroupKey(d, RoleGroup.SHOP_FLOOR)) ? anonymity.size(new GroupKey(d, RoleGroup.SHOP_FLOOR)) : 0);
-                assertThat(gapRest == 0 || gapRest >= k).as("gap of %s leaves %d (k=%d)", d, gapRest, k).isTrue();
-            }
+    @Test
+    void aDepartmentThatIsNearlyAllOneKindOfWorkDoesNotGiveAwayItsOneOtherPerson() {
+        // department A: 9 drivers and 1 office worker; all drivers of the company are in A
+        var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 9, A, RoleGroup.OFFICE, 1, B, RoleGroup.OFFICE, 6,
+                B, RoleGroup.WAREHOUSE, 7), List.of(A, B), 5);
+        boolean department = anonymity.visible(new GroupKey(A, null));
+        boolean drivers = anonymity.visible(GroupKey.of(null, RoleGroup.DRIVER));
+        assertThat(department && drivers).as("A minus the drivers is A's one office worker").isFalse();
+        assertThat(Attacker.smallestReachable(anonymity, cellList(anonymity), 5)).isZero();
+    }
+
+    @Test
+    void saysWhyAGroupIsHidden() {
+        var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 6, B, RoleGroup.DRIVER, 7, C, RoleGroup.DRIVER, 2),
+                List.of(A, B, C), 5);
+        assertThat(anonymity.reason(new GroupKey(C, null))).isEqualTo(Anonymity.Reason.TOO_FEW);
+        assertThat(anonymity.reason(new GroupKey(A, null))).isEqualTo(Anonymity.Reason.PROTECTS_OTHERS);
+        assertThat(anonymity.reason(new GroupKey(B, null))).isEqualTo(Anonymity.Reason.SHOWN);
+        assertThat(anonymity.reason(GroupKey.of(A, RoleGroup.DRIVER))).isEqualTo(Anonymity.Reason.NOT_OFFERED);
+    }
+
+    @Test
+    void theSameDataAlwaysHidesTheSameGroups() {
+        Random random = new Random(7);
+        for (int round = 0; round < 50; round++) {
+            Map<GroupKey.Cell, Integer> cells = Organisations.random(random, 5).cells();
+            List<Long> teams = List.of(1L, 2L, 3L, 4L, 5L);
+            Map<GroupKey, Anonymity.Decision> first = new Anonymity(cells, teams, 5).decisions();
+            List<Map.Entry<GroupKey.Cell, Integer>> entries = new ArrayList<>(cells.entrySet());
+            java.util.Collections.shuffle(entries, random);
+            Map<GroupKey.Cell, Integer> reordered = new java.util.LinkedHashMap<>();
+            entries.forEach(e -> reordered.put(e.getKey(), e.getValue()));
+            List<Long> shuffledTeams = new ArrayList<>(teams);
+            java.util.Collections.shuffle(shuffledTeams, random);
+            assertThat(new Anonymity(reordered, shuffledTeams, 5).decisions()).isEqualTo(first);
         }
     }
 
+    @Test
+    void storedDecisionsReadBackTheSame() {
+        var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 6, B, RoleGroup.DRIVER, 7, C, RoleGroup.OFFICE, 9),
+                List.of(A, B, C), 5);
+        anonymity.decisions().keySet().forEach(g -> assertThat(Anonymity.parse(Anonymity.canonical(g))).isEqualTo(g));
+    }
+
     /**
-     * The attacker adds and subtracts up to three shown figures. If the result counts a
-     * real set of people (every cell in or out, no cell twice or negative) of 1 to k-1
-     * people, something was revealed.
+     * Random organisations (departments that are nearly one kind of work, groups of k−1 to 2k,
+     * the "not given" department, several leaders' cells of one or two people) against an
+     * attacker who may add and subtract every shown figure in any amounts: no set of cells
+     * with 1 to k−1 people may be reachable, and every piece that the shown lists of open
+     * answers cut the respondents into holds 0 or at least 2k people.
      */
-    @RepeatedTest(150)
-    void addingAndSubtractingUpToThreeShownFiguresRevealsNobody() {
-        Random random = new Random();
-        int k = 3 + random.nextInt(3);
-        List<Long> teams = List.of(A, B, C);
-        List<GroupKey.Cell> allCells = new ArrayList<>();
-        Map<GroupKey.Cell, Integer> cells = new HashMap<>();
-        for (long team : List.of(0L, A, B, C)) {
+    @Test
+    void noLinearCombinationOfShownFiguresIsAboutFewerThanKPeople() {
+        Random random = new Random(20261207);
+        for (int round = 0; round < 400; round++) {
+            int k = 3 + random.nextInt(6);
+            int departments = 1 + random.nextInt(4);
+            Organisations.Organisation organisation = Organisations.random(random, departments, k);
+            Anonymity anonymity = new Anonymity(organisation.cells(), organisation.teams(), k);
+            List<GroupKey.Cell> cells = cellList(anonymity);
+            assertThat(Attacker.smallestReachable(anonymity, cells, k))
+                    .as("round %d, k=%d, %s, %s", round, k, organisation.cells(), anonymity).isZero();
+            assertThat(Attacker.smallestCommentPiece(anonymity, cells, 2 * k))
+                    .as("round %d, k=%d, %s, %s", round, k, organisation.cells(), anonymity).isZero();
+        }
+    }
+
+    @Test
+    void hidesNoMoreThanNeededInAnOrdinaryCompany() {
+        // two departments of drivers and warehouse staff, each with a team lead, and an office
+        var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 14, A, RoleGroup.TEAM_LEAD, 1, B, RoleGroup.WAREHOUSE, 11,
+                B, RoleGroup.TEAM_LEAD, 1, C, RoleGroup.OFFICE, 6, C, RoleGroup.MANAGEMENT, 3), List.of(A, B, C), 5);
+        assertThat(anonymity.visible(GroupKey.EVERYONE)).isTrue();
+        assertThat(anonymity.visible(GroupKey.of(null, RoleGroup.DRIVER))).isTrue();
+        assertThat(anonymity.visible(GroupKey.of(null, RoleGroup.WAREHOUSE))).isTrue();
+        assertThat(anonymity.visible(new GroupKey(null, RoleGroup.LEADERSHIP))).isTrue();
+        assertThat(anonymity.visible(GroupKey.of(null, RoleGroup.OFFICE))).isTrue();
+        assertThat(anonymity.reason(new GroupKey(A, null))).as("A minus its drivers is its team lead")
+                .isEqualTo(Anonymity.Reason.PROTECTS_OTHERS);
+        assertThat(Attacker.smallestReachable(anonymity, cellList(anonymity), 5)).isZero();
+    }
+
+    private static List<GroupKey.Cell> cellList(Anonymity anonymity) {
+        List<GroupKey.Cell> all = new ArrayList<>();
+        for (long team = 0; team <= 6; team++) {
             for (RoleGroup role : RoleGroup.values()) {
                 GroupKey.Cell cell = new GroupKey.Cell(team, role);
-                allCells.add(cell);
-                if (random.nextDouble() < 0.7) {
-                    cells.put(cell, random.nextInt(8));
+                if (anonymity.size(GroupKey.of(team, role)) > 0) {
+                    all.add(cell);
                 }
             }
         }
-        Anonymity anonymity = new Anonymity(cells, teams, k);
-        List<int[]> shown = new ArrayList<>();
-        List<Long> departments = new ArrayList<>();
-        departments.add(null);
-        departments.addAll(teams);
-        List<Set<RoleGroup>> roleSets = new ArrayList<>();
-        roleSets.add(null);
-        roleSets.add(RoleGroup.SHOP_FLOOR);
-        roleSets.add(RoleGroup.LEADERSHIP);
-        for (RoleGroup r : RoleGroup.values()) {
-            roleSets.add(EnumSet.of(r));
-        }
-        for (Long d : departments) {
-            for (Set<RoleGroup> r : roleSets) {
-                GroupKey g = new GroupKey(d, r);
-                if (anonymity.visible(g)) {
-                    int[] vector = new int[allCells.size()];
-                    for (int i = 0; i < allCells.size(); i++) {
-                        vector[i] = g.includes(allCells.get(i).team(), allCells.get(i).role()) ? 1 : 0;
-                    }
-                    shown.add(vector);
-                }
-            }
-        }
-        int n = shown.size();
-        for (int a = 0; a < n; a++) {
-            for (int b = a; b < n; b++) {
-                for (int c = b; c < n; c++) {
-                    for (int signs = 0; signs < 8; signs++) {
-                        int[] sum = new int[allCells.size()];
-                        int used = 0;
-                        for (int which = 0; which < 3; which++) {
-                            int index = which == 0 ? a : which == 1 ? b : c;
-                            if (which > 0 && (index == a || (which == 2 && index == b))) {
-                                continue; // fewer than three distinct figures: covered by smaller combinations
-                            }
-                            int sign = (signs & (1 << which)) != 0 ? -1 : 1;
-                            for (int i = 0; i < sum.length; i++) {
-                                sum[i] += sign * shown.get(index)[i];
-                            }
-                            used++;
-                        }
-                        boolean aSet = true;
-                        int people = 0;
-                        for (int i = 0; i < sum.length && aSet; i++) {
-                            if (sum[i] < 0 || sum[i] > 1) {
-                                aSet = false;
-                            } else if (sum[i] == 1) {
-                                people += cells.getOrDefault(allCells.get(i), 0);
-                            }
-                        }
-                        if (aSet && used > 0) {
-                            assertThat(people == 0 || people >= k)
-                                    .as("a combination of %d shown figures counts %d people (k=%d)", used, people, k)
-                                    .isTrue();
-                        }
-                    }
-                }
-            }
-        }
+        return all;
     }
 }

@@ -66,7 +66,7 @@ class ResultsTest {
                 .findFirst().orElseThrow();
         assertThat(leadership.change()).isGreaterThan(0.4);
         var gap = view.gap().stream().filter(g -> g.gap() != null).toList();
-        assertThat(gap).isNotEmpty().allMatch(g -> g.gap() > 0);
+        assertThat(gap).as("%s", results.tallies(recent.id()).sheets()).isNotEmpty().allMatch(g -> g.gap() > 0);
         assertThat(view.openAnswersShown()).isTrue();
         assertThat(view.advice()).anyMatch(a -> a.dimension().code().equals("financial_transparency"));
         assertThat(view.advice()).allMatch(a -> a.dimension().advice().size() >= 3);

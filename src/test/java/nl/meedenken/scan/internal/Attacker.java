@@ -1,0 +1,168 @@
+package nl.meedenken.scan.internal;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An attacker who has every shown figure and adds and subtracts them in any amounts, done
+ * independently of {@link Anonymity}: exact fractions instead of floating point, and a
+ * search over sets of cells instead of over the shown groups.
+ */
+final class Attacker {
+
+    private Attacker() {
+    }
+
+    /**
+     * The smallest number of people (1 … limit−1) in a set of cells whose total the shown
+     * groups add up to, or 0 when there is none.
+     */
+    static int smallestReachable(Anonymity anonymity, List<GroupKey.Cell> cells, int limit) {
+        List<GroupKey> shown = anonymity.decisions().keySet().stream().filter(anonymity::visible).toList();
+        if (shown.isEmpty()) {
+            return 0;
+        }
+        int n = cells.size();
+        BigInteger[][] m = new BigInteger[shown.size()][n];
+        for (int r = 0; r < shown.size(); r++) {
+            for (int c = 0; c < n; c++) {
+                m[r][c] = shown.get(r).includes(cells.get(c).team(), cells.get(c).role()) ? BigInteger.ONE : BigInteger.ZERO;
+            }
+        }
+        List<BigInteger[]> nullSpace = nullSpace(m, n);
+        int[] size = new int[n];
+        List<Integer> small = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            size[c] = anonymity.size(GroupKey.of(cells.get(c).team(), cells.get(c).role()));
+            if (size[c] < limit) {
+                small.add(c);
+            }
+        }
+        int[] best = {0};
+        search(small, 0, size, limit, new BigInteger[nullSpace.size()], nullSpace, 0, best, false);
+        return best[0];
+    }
+
+    private static void search(List<Integer> small, int from, int[] size, int limit, BigInteger[] dots,
+                               List<BigInteger[]> nullSpace, int people, int[] best, boolean any) {
+        if (any && people > 0 && people < limit) {
+            boolean reachable = true;
+            for (BigInteger dot : dots) {
+                if (dot != null && dot.signum() != 0) {
+                    reachable = false;
+                    break;
+                }
+            }
+            if (reachable && (best[0] == 0 || people < best[0])) {
+                best[0] = people;
+            }
+        }
+        for (int i = from; i < small.size(); i++) {
+            int cell = small.get(i);
+            if (people + size[cell] >= limit) {
+                continue;
+            }
+            BigInteger[] next = new BigInteger[dots.length];
+            for (int j = 0; j < dots.length; j++) {
+                BigInteger before = dots[j] == null ? BigInteger.ZERO : dots[j];
+                next[j] = before.add(nullSpace.get(j)[cell]);
+            }
+            search(small, i + 1, size, limit, next, nullSpace, people + size[cell], best, true);
+        }
+    }
+
+    /** Integer vectors x with m·x = 0 spanning all such vectors (a vector is reachable iff it is orthogonal to all). */
+    private static List<BigInteger[]> nullSpace(BigInteger[][] input, int n) {
+        int rows = input.length;
+        BigInteger[][] m = new BigInteger[rows][];
+        for (int r = 0; r < rows; r++) {
+            m[r] = input[r].clone();
+        }
+        int[] pivotOfRow = new int[rows];
+        int top = 0;
+        for (int c = 0; c < n && top < rows; c++) {
+            int found = -1;
+            for (int r = top; r < rows; r++) {
+                if (m[r][c].signum() != 0) {
+                    found = r;
+                    break;
+                }
+            }
+            if (found < 0) {
+                continue;
+            }
+            BigInteger[] swap = m[top];
+            m[top] = m[found];
+            m[found] = swap;
+            for (int r = 0; r < rows; r++) {
+                if (r != top && m[r][c].signum() != 0) {
+                    BigInteger a = m[top][c];
+                    BigInteger b = m[r][c];
+                    for (int j = 0; j < n; j++) {
+                        m[r][j] = m[r][j].multiply(a).subtract(m[top][j].multiply(b));
+                    }
+                    reduce(m[r]);
+                }
+            }
+            pivotOfRow[top] = c;
+            top++;
+        }
+        Map<Integer, Integer> rowOfPivot = new HashMap<>();
+        for (int r = 0; r < top; r++) {
+            rowOfPivot.put(pivotOfRow[r], r);
+        }
+        List<BigInteger[]> basis = new ArrayList<>();
+        for (int free = 0; free < n; free++) {
+            if (rowOfPivot.containsKey(free)) {
+                continue;
+            }
+            // x_free = L, x_pivot(r) = -m[r][free] * L / m[r][pivot(r)] with L the product of the pivots
+            BigInteger l = BigInteger.ONE;
+            for (int r = 0; r < top; r++) {
+                l = l.multiply(m[r][pivotOfRow[r]]);
+            }
+            BigInteger[] x = new BigInteger[n];
+            java.util.Arrays.fill(x, BigInteger.ZERO);
+            x[free] = l;
+            for (int r = 0; r < top; r++) {
+                x[pivotOfRow[r]] = m[r][free].negate().multiply(l).divide(m[r][pivotOfRow[r]]);
+            }
+            basis.add(x);
+        }
+        return basis;
+    }
+
+    private static void reduce(BigInteger[] row) {
+        BigInteger g = BigInteger.ZERO;
+        for (BigInteger v : row) {
+            g = g.gcd(v);
+        }
+        if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = row[j].divide(g);
+            }
+        }
+    }
+
+    /**
+     * The smallest number of people (1 … limit−1) in a piece that the shown lists of open
+     * answers cut the respondents into (by intersections and differences), or 0.
+     */
+    static int smallestCommentPiece(Anonymity anonymity, List<GroupKey.Cell> cells, int limit) {
+        List<GroupKey> lists = anonymity.decisions().keySet().stream().filter(anonymity::commentsVisible).toList();
+        Map<String, Integer> pieces = new HashMap<>();
+        for (GroupKey.Cell cell : cells) {
+            StringBuilder signature = new StringBuilder();
+            for (GroupKey list : lists) {
+                signature.append(list.includes(cell.team(), cell.role()) ? '1' : '0');
+            }
+            if (signature.indexOf("1") >= 0) {
+                pieces.merge(signature.toString(), anonymity.size(GroupKey.of(cell.team(), cell.role())), Integer::sum);
+            }
+        }
+        return pieces.values().stream().filter(p -> p > 0 && p < limit).min(Integer::compare).orElse(0);
+    }
+}
