@@ -142,7 +142,7 @@ class ScanJourneyTest {
         b.open("/scan/campaigns/" + campaignId + "/close");
         b.submit("Ja, sluiten");
         b.open("/scan/campaigns/" + campaignId + "/results");
-        assertThat(b.text()).contains("Te weinig antwoorden in deze groep");
+        assertThat(b.text()).contains("Minder dan 5 mensen in deze groep hebben geantwoord");
         b.screenshot("scan-results-hidden");
 
         // the demo's closed campaign has enough answers for everything

@@ -221,6 +221,13 @@ public class Campaigns {
                 .query((rs, i) -> new CustomStatement(rs.getString(1), rs.getString(2))).optional();
     }
 
+    /** The number of answers as pages may show it (see {@link Count}). */
+    @Transactional(readOnly = true)
+    public Count responseCount(long campaignId) {
+        int k = find(campaignId).map(Campaign::minGroupSize).orElse(DEFAULT_MIN_GROUP);
+        return new Count(responses(campaignId), k);
+    }
+
     @Transactional(readOnly = true)
     public int responses(long campaignId) {
         return jdbc.sql("select coalesce(sum(responses), 0) from scan_group_count where campaign_id = :id")

@@ -128,8 +128,9 @@ public class Report {
         for (Results.View view : views) {
             String group = groupName(view, locale);
             if (!view.groupVisible()) {
-                csv.append(Csv.line(group, "-", "-", text("scan.results.hiddenShort", locale), "", "", "", "", "", "", "",
-                        "")).append('\n');
+                String why = messages.getMessage("scan.results.short." + view.reason().name(),
+                        new Object[]{view.k()}, locale);
+                csv.append(Csv.line(group, "-", "-", why, "", "", "", "", "", "", "", "")).append('\n');
                 continue;
             }
             for (Results.DimensionRow d : view.dimensions()) {

@@ -78,12 +78,29 @@ public class Results {
     public record AdviceBlock(Instrument.Dimension dimension, Score score) {
     }
 
+    /** A group a campaign publishes but hides, by name (a department) or message key, with why. */
+    public record HiddenGroup(String name, String nameKey, Anonymity.Reason reason) {
+        public boolean tooFew() {
+            return reason == Anonymity.Reason.TOO_FEW;
+        }
+    }
+
+    /**
+     * Why figures next to the chosen group are missing: leaders and shop floor in the gap, the
+     * chosen group in the previous campaign, and every hidden group of the campaign.
+     */
+    public record Reasons(Anonymity.Reason leaders, Anonymity.Reason shopFloor, Anonymity.Reason previous,
+                          List<HiddenGroup> hidden) {
+        public static final Reasons NONE = new Reasons(Anonymity.Reason.NOT_OFFERED, Anonymity.Reason.NOT_OFFERED,
+                Anonymity.Reason.NOT_OFFERED, List.of());
+    }
+
     /** Everything a results page shows; figures that may not be shown are null or left out. */
     public record View(Campaign campaign, Instrument instrument, GroupKey group, int k, boolean groupVisible,
                        Anonymity.Reason reason, int responses, List<DimensionRow> dimensions, List<ItemRow> items, Heatmap byDepartment,
                        Heatmap byRole, List<GapRow> gap, List<MapPoint> map, Campaign previous, List<TrendRow> trend,
                        Map<String, List<String>> openAnswers, boolean openAnswersShown, List<RateRow> rates,
-                       List<AdviceBlock> advice, Map<Long, String> teamNames) {
+                       List<AdviceBlock> advice, Map<Long, String> teamNames, Reasons reasons) {
 
         public Optional<DimensionRow> dimension(String code) {
             return dimensions.stream().filter(d -> d.code().equals(code)).findFirst();
@@ -232,10 +249,12 @@ public class Results {
 
         Campaign previous = campaign.kind() == Campaign.Kind.FULL ? campaigns.previous(campaign).orElse(null) : null;
         List<TrendRow> trend = new ArrayList<>();
+        Anonymity.Reason[] beforeReason = {Anonymity.Reason.NOT_OFFERED};
         if (previous != null) {
             // the previous campaign's own published set: a group it hid stays hidden in the trend
             Tallies before = tallies(previous.id());
             Anonymity beforeAnonymity = publications.of(previous, before, teamNames(previous).keySet());
+            beforeReason[0] = beforeAnonymity.reason(group);
             for (Instrument.Dimension d : asked(instrument, campaign)) {
                 trend.add(new TrendRow(d.name(), mean(d, before, beforeAnonymity, group),
                         mean(d, tallies, anonymity, group)));
@@ -261,9 +280,36 @@ public class Results {
         }
 
         List<AdviceBlock> advice = visible ? advice(instrument, dimensions) : List.of();
+        Reasons reasons = new Reasons(anonymity.reason(management), anonymity.reason(shopFloor),
+                previous == null ? Anonymity.Reason.NOT_OFFERED : beforeReason[0], hidden(anonymity, teamNames));
         return new View(campaign, instrument, group, campaign.minGroupSize(), visible, anonymity.reason(group),
                 visible ? n : 0, dimensions,
-                items, byDepartment, byRole, gap, map, previous, trend, open, openShown, rates, advice, teamNames);
+                items, byDepartment, byRole, gap, map, previous, trend, open, openShown, rates, advice, teamNames,
+                reasons);
+    }
+
+    /** Every group of the campaign that is hidden, named as the filters name it. */
+    private static List<HiddenGroup> hidden(Anonymity anonymity, Map<Long, String> teamNames) {
+        List<HiddenGroup> hidden = new ArrayList<>();
+        for (var entry : anonymity.decisions().entrySet()) {
+            GroupKey g = entry.getKey();
+            Anonymity.Reason reason = entry.getValue().figures();
+            if (reason == Anonymity.Reason.SHOWN || reason == Anonymity.Reason.NOT_OFFERED) {
+                continue;
+            }
+            if (g.equals(GroupKey.EVERYONE)) {
+                hidden.add(new HiddenGroup(null, "scan.results.company", reason));
+            } else if (g.team() != null) {
+                hidden.add(new HiddenGroup(teamNames.getOrDefault(g.team(), "?"), null, reason));
+            } else if (g.roles().equals(RoleGroup.SHOP_FLOOR)) {
+                hidden.add(new HiddenGroup(null, "scan.results.shopFloor", reason));
+            } else if (g.roles().equals(RoleGroup.LEADERSHIP)) {
+                hidden.add(new HiddenGroup(null, "scan.results.leadership", reason));
+            } else {
+                hidden.add(new HiddenGroup(null, g.roles().iterator().next().labelKey(), reason));
+            }
+        }
+        return hidden;
     }
 
     private static List<Instrument.Dimension> asked(Instrument instrument, Campaign campaign) {
@@ -379,7 +425,10 @@ public class Results {
                 view.trend(), view.openAnswers(), view.openAnswersShown(),
                 view.rates().stream().filter(r -> view.group().team() != null
                         && r.team().equals(view.teamNames().get(view.group().team()))).toList(),
-                view.advice(), Map.of());
+                view.advice(), Map.of(), new Reasons(Anonymity.Reason.NOT_OFFERED, Anonymity.Reason.NOT_OFFERED,
+                        view.reasons().previous(), view.reasons().hidden().stream()
+                        .filter(h -> h.name() != null && h.name().equals(view.teamNames().get(view.group().team())))
+                        .toList()));
     }
 
     /** Whether this combination of department and role group is one a page can ask for. */

@@ -57,7 +57,7 @@ class CampaignsController {
                 .filter(c -> me.has(Role.MANAGEMENT) || c.status() != Campaign.Status.DRAFT).toList();
         model.addAttribute("campaigns", shown);
         model.addAttribute("responses", shown.stream()
-                .collect(Collectors.toMap(Campaign::id, c -> campaigns.responses(c.id()))));
+                .collect(Collectors.toMap(Campaign::id, c -> campaigns.responseCount(c.id()))));
         return "scan/campaigns";
     }
 
@@ -100,7 +100,7 @@ class CampaignsController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("campaign", campaign);
-        model.addAttribute("responses", campaigns.responses(id));
+        model.addAttribute("responses", campaigns.responseCount(id));
         model.addAttribute("codeCounts", codes.counts(id));
         model.addAttribute("teamNames", people.teams().stream()
                 .filter(t -> campaign.targetTeams().contains(t.id().value())).map(t -> t.name()).toList());
@@ -124,7 +124,7 @@ class CampaignsController {
     @GetMapping("/{id}/close")
     String confirmClose(@PathVariable long id, Model model) {
         model.addAttribute("campaign", find(id));
-        model.addAttribute("responses", campaigns.responses(id));
+        model.addAttribute("responses", campaigns.responseCount(id));
         return "scan/campaign-close";
     }
 

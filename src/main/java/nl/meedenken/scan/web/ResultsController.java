@@ -85,7 +85,7 @@ class ResultsController {
         if (campaign.status() != Campaign.Status.CLOSED) {
             // comparing results before and after one more answer would reveal that answer
             model.addAttribute("campaign", campaign);
-            model.addAttribute("responses", campaigns.responses(id));
+            model.addAttribute("responses", campaigns.responseCount(id));
             return "scan/results-after-closing";
         }
         GroupKey group = Results.group(team, roleGroup);

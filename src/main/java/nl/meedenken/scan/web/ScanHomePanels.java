@@ -74,7 +74,7 @@ class ScanHomePanels {
                         .filter(c -> c.kind() == Campaign.Kind.FULL && c.status() != Campaign.Status.DRAFT)
                         .findFirst()
                         .map(c -> Map.of("id", c.id(), "title", c.title(), "closesOn", c.closesOn(),
-                                "open", c.isOpen(), "responses", campaigns.responses(c.id())));
+                                "open", c.isOpen(), "responses", campaigns.responseCount(c.id())));
             }
         };
     }

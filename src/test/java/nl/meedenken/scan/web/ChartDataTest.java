@@ -28,7 +28,7 @@ class ChartDataTest {
         var view = new Results.View(campaign, instrument, GroupKey.EVERYONE, 5, true,
                 Anonymity.Reason.SHOWN, 10, List.of(), List.of(), heat,
                 heat, List.of(), List.of(new Results.MapPoint("R&D <team>", 3, 3, false)), null, List.of(), Map.of(),
-                false, List.of(), List.of(), Map.of());
+                false, List.of(), List.of(), Map.of(), Results.Reasons.NONE);
         String json = ChartData.of(view, Locale.ENGLISH, key -> key);
         assertThat(json).doesNotContain("<").doesNotContain(">").doesNotContain("&")
                 .contains("\\u003c/script\\u003e").contains("R\\u0026D");
