@@ -28,6 +28,7 @@ public record AuditEntry(long id, Instant occurredAt, Type type, String actor, S
         FEEDBACK_ROUND_STARTED,
         FEEDBACK_ROUND_SHARED,
         FEEDBACK_ROUND_UNSHARED,
+        FEEDBACK_ROUND_READ,
         DRIVING_AGREEMENT_DRAFTED,
         DRIVING_AGREEMENT_CONSENTED,
         DRIVING_AGREEMENT_ENDED,

@@ -7,11 +7,18 @@ import nl.meedenken.scan.internal.Instruments;
 import nl.meedenken.scan.internal.InvalidScanInput;
 import nl.meedenken.scan.internal.Results;
 import nl.meedenken.scan.internal.Score;
+import nl.meedenken.organisation.People;
+import nl.meedenken.organisation.PersonId;
+import nl.meedenken.organisation.PersonSummary;
+import nl.meedenken.organisation.TeamSummary;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,16 +81,59 @@ public class Scans {
                                    Map<String, Double> means) {
     }
 
+    /** An open pulse, as another module may know it: which, its title and the module that started it. */
+    public record RunningPulse(CampaignId id, String title, String origin) {
+    }
+
     private final Campaigns campaigns;
     private final Results results;
     private final Instruments instruments;
     private final Answering answering;
+    private final People people;
 
-    Scans(Campaigns campaigns, Results results, Instruments instruments, Answering answering) {
+    Scans(Campaigns campaigns, Results results, Instruments instruments, Answering answering, People people) {
         this.campaigns = campaigns;
         this.results = results;
         this.instruments = instruments;
         this.answering = answering;
+        this.people = people;
+    }
+
+    /**
+     * The open pulses that ask at least one of these people: because they are in its target
+     * teams now (and not someone it is about), or because they already answered it from an
+     * account before they moved. Two pulses running at once over shared people could be
+     * subtracted from each other, so a module checks this before it opens one. Answers given
+     * with a paper code are not linked to a person and cannot be counted here.
+     */
+    @Transactional(readOnly = true)
+    public List<RunningPulse> openPulsesAsking(Collection<Long> personIds) {
+        Map<Long, Long> siteOfTeam = new HashMap<>();
+        for (TeamSummary team : people.teams()) {
+            if (team.site() != null) {
+                siteOfTeam.put(team.id().value(), team.site().value());
+            }
+        }
+        List<PersonSummary> asked = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(personIds)) {
+            people.find(new PersonId(id)).ifPresent(asked::add);
+        }
+        List<RunningPulse> running = new ArrayList<>();
+        for (Campaign campaign : campaigns.open()) {
+            if (campaign.kind() != Campaign.Kind.PULSE) {
+                continue;
+            }
+            boolean overlaps = asked.stream().anyMatch(p -> {
+                Long team = p.team() == null ? null : p.team().value();
+                Long site = team == null ? null : siteOfTeam.get(team);
+                return (p.active() && campaign.targets(p.id().value(), team, site))
+                        || answering.hasAnswered(campaign.id(), p.id().value());
+            });
+            if (overlaps) {
+                running.add(new RunningPulse(new CampaignId(campaign.id()), campaign.title(), campaign.origin()));
+            }
+        }
+        return running;
     }
 
     /**

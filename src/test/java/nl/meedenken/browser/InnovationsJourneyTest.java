@@ -1,6 +1,13 @@
 package nl.meedenken.browser;
 
+import nl.meedenken.TestPeople;
+import nl.meedenken.innovations.internal.AcceptancePulses;
+import nl.meedenken.innovations.internal.Project;
 import nl.meedenken.innovations.internal.Projects;
+import nl.meedenken.innovations.internal.Technology;
+import nl.meedenken.organisation.People;
+import nl.meedenken.organisation.internal.Teams;
+import nl.meedenken.platform.Role;
 import nl.meedenken.innovations.internal.Readiness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A manager creates an innovation project, completes a readiness item with evidence, starts an acceptance
  * pulse, tries to move on with items missing, and reads the acceptance trend of the demo's in-cab project.
+ * While another project's pulse asks some of the same warehouse staff, the pulse is refused and names it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InnovationsJourneyTest {
@@ -25,6 +33,12 @@ class InnovationsJourneyTest {
     int port;
     @Autowired
     Projects projects;
+    @Autowired
+    AcceptancePulses pulses;
+    @Autowired
+    People people;
+    @Autowired
+    Teams teams;
 
     @AfterAll
     static void close() {
@@ -71,6 +85,22 @@ class InnovationsJourneyTest {
         b.clickAndWait(By.xpath("//button[starts-with(normalize-space(.), 'Door naar')]"));
         assertThat(b.text()).contains("geef een reden om toch door te gaan");
         assertThat(projects.find(id).orElseThrow().phase().name()).isEqualTo("EXPLORE");
+
+        // another project's pulse is open in a warehouse team: asking all warehouse staff now is refused
+        long team = teams.create("Magazijn nachtploeg " + TestPeople.uniqueNumber(), null);
+        for (int i = 0; i < 5; i++) {
+            TestPeople.member(people, team, "Orderpicker " + i, Role.WAREHOUSE);
+        }
+        long other = projects.create(new Projects.NewProject("Nieuwe handscanners", Technology.WMS, "Lichtere scanners.",
+                people.withRole(Role.MANAGEMENT).get(0).id().value(), false,
+                java.util.List.of(new Project.Group(Project.Group.Kind.TEAM, Long.toString(team)))), "test");
+        pulses.start(projects.find(other).orElseThrow(), "test");
+        b.clickAndWait(By.xpath("//button[starts-with(normalize-space(.), 'Acceptatiepulsen starten')]"));
+        assertThat(b.text()).contains("De pulsen zijn niet gestart", "Nieuwe handscanners · Magazijn nachtploeg",
+                "Start deze pulsen als die andere puls gesloten is.");
+        b.assertAccessible("a pulse refused because another one asks the same people");
+        b.screenshot("innovations-pulse-overlap");
+        pulses.close(other, pulses.pulses(projects.find(other).orElseThrow()).get(0).campaign().value(), "test");
 
         b.clickAndWait(By.xpath("//button[starts-with(normalize-space(.), 'Acceptatiepulsen starten')]"));
         assertThat(b.text()).contains("Eén puls staat 14 dagen open", "Open tot");

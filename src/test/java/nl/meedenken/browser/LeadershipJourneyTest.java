@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A new team lead reads a lesson and writes a reflection on its assignment, asks the team
  * for feedback, five team members answer on their phones, and the lead reads the result
- * once the round is closed and shares it. Management then sees progress without the
- * private reflection, and the shared round.
+ * once the round is closed and shares it; a new round right after is refused until the gap has
+ * passed. Management then sees progress without the private reflection, and the shared round.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LeadershipJourneyTest {
@@ -144,6 +144,14 @@ class LeadershipJourneyTest {
         b.size(Browser.PHONE);
         assertThat(b.overflowsSideways()).isFalse();
         b.screenshot("leadership-round-results");
+
+        // right after a round, the next one among the same team waits the gap, and the page says until when
+        b.size(Browser.DESKTOP).open("/leadership/feedback");
+        assertThat(b.text()).contains("Een nieuwe ronde kan vanaf " + rounds.today().plusDays(rounds.gapDays())
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")), "minstens 30 dagen");
+        assertThat(b.findAll(By.xpath("//button[normalize-space(.)='Start de feedbackronde']"))).isEmpty();
+        b.assertAccessible("a new round refused within the gap");
+        b.screenshot("leadership-round-too-soon");
 
         // management: progress without the private reflection, and the shared round
         b.signOutEverywhere();

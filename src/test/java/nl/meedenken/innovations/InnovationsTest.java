@@ -10,7 +10,11 @@ import nl.meedenken.innovations.internal.Projects;
 import nl.meedenken.innovations.internal.Readiness;
 import nl.meedenken.innovations.internal.Technology;
 import nl.meedenken.organisation.People;
+import nl.meedenken.organisation.PersonSummary;
+import nl.meedenken.organisation.TeamId;
+import nl.meedenken.organisation.TeamSummary;
 import nl.meedenken.organisation.internal.Accounts;
+import nl.meedenken.organisation.internal.Sites;
 import nl.meedenken.organisation.internal.Teams;
 import nl.meedenken.platform.Role;
 import nl.meedenken.scan.RoleGroup;
@@ -22,8 +26,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,6 +63,8 @@ class InnovationsTest {
     AcceptancePulses pulses;
     @Autowired
     Scans scans;
+    @Autowired
+    Sites sites;
 
     private long project(boolean monitors, Project.Group group) {
         long owner = TestPeople.person(people, "Eigenaar", java.util.Set.of(Role.MANAGEMENT));
@@ -176,6 +186,164 @@ class InnovationsTest {
                         .param("group", "ROLE:WAREHOUSE").param("group", "TEAM:" + team).with(TestLogins.as(users, "manager")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("hebben mensen gemeen")));
         assertThat(projects.all()).noneMatch(p -> p.title().equals("Spraakgestuurd picken"));
+    }
+
+    private long teamAt(long site, int members) {
+        long team = teams.create("Testteam " + TestPeople.uniqueNumber(), site);
+        for (int i = 0; i < members; i++) {
+            TestPeople.member(people, team, "Picker " + i, Role.WAREHOUSE);
+        }
+        return team;
+    }
+
+    private long project(String title, List<Project.Group> groups) {
+        long owner = people.withRole(Role.MANAGEMENT).get(0).id().value();
+        return projects.create(new Projects.NewProject(title, Technology.WMS, "Sneller picken.", owner, false, groups),
+                "test");
+    }
+
+    /** Who a site or team group asks today, worked out from the organisation alone. */
+    private Set<Long> peopleOf(Project.Group group) {
+        Set<Long> asked = new HashSet<>();
+        for (TeamSummary team : people.teams()) {
+            boolean in = team.active() && (group.kind() == Project.Group.Kind.TEAM
+                    ? Long.toString(team.id().value()).equals(group.ref())
+                    : team.site() != null && Long.toString(team.site().value()).equals(group.ref()));
+            if (in) {
+                people.inTeam(new TeamId(team.id().value())).stream().filter(PersonSummary::active)
+                        .forEach(p -> asked.add(p.id().value()));
+            }
+        }
+        return asked;
+    }
+
+    @Test
+    void aPulseOverPeopleAnOpenPulseAlreadyAsksIsRefusedEvenWhenTheTeamMovedAfterTheProjectWasMade() throws Exception {
+        long zwolle = sites.create("Zwolle " + TestPeople.uniqueNumber(), "Zwolle");
+        long venlo = sites.create("Venlo " + TestPeople.uniqueNumber(), "Venlo");
+        teamAt(zwolle, 5);
+        long moving = teamAt(venlo, 5);
+        long bySite = project("Scanners Zwolle " + TestPeople.uniqueNumber(),
+                List.of(new Project.Group(Project.Group.Kind.SITE, Long.toString(zwolle))));
+        long byTeam = project("Headsets " + TestPeople.uniqueNumber(),
+                List.of(new Project.Group(Project.Group.Kind.TEAM, Long.toString(moving))));
+        // both projects were fine when they were made; then the team moves to Zwolle
+        teams.change(moving, teams.find(moving).orElseThrow().name(), zwolle, true);
+
+        assertThat(pulses.start(projects.find(bySite).orElseThrow(), "test")).isEqualTo(1);
+        String sitePulse = pulses.pulses(projects.find(bySite).orElseThrow()).get(0).result().title();
+        assertThatThrownBy(() -> pulses.start(projects.find(byTeam).orElseThrow(), "test"))
+                .isInstanceOf(InvalidInnovation.class)
+                .hasFieldOrPropertyWithValue("messageKey", "innovations.pulse.overlapsRunning")
+                .satisfies(e -> assertThat(((InvalidInnovation) e).arguments()).contains(sitePulse));
+        assertThat(pulses.pulses(projects.find(byTeam).orElseThrow())).isEmpty();
+        String manager = TestPeople.withAccount(people, accounts, "secret-password-1", Role.MANAGEMENT);
+        mvc.perform(post("/innovations/" + byTeam + "/pulses").with(csrf()).with(TestLogins.as(users, manager)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("refused", "innovations.pulse.overlapsRunning"));
+
+        // the same within one project: a site and a team that moved into it since
+        long third = teamAt(venlo, 5);
+        long both = project("Spraak " + TestPeople.uniqueNumber(), List.of(
+                new Project.Group(Project.Group.Kind.SITE, Long.toString(venlo)),
+                new Project.Group(Project.Group.Kind.TEAM, Long.toString(third))));
+        assertThatThrownBy(() -> pulses.start(projects.find(both).orElseThrow(), "test"))
+                .hasFieldOrPropertyWithValue("messageKey", "innovations.pulse.overlapsRunning");
+        assertThat(pulses.pulses(projects.find(both).orElseThrow())).as("nothing opened").isEmpty();
+
+        // once the other pulse is closed, the team's pulse may open
+        pulses.close(bySite, pulses.pulses(projects.find(bySite).orElseThrow()).get(0).campaign().value(), "test");
+        assertThat(pulses.start(projects.find(byTeam).orElseThrow(), "test")).isEqualTo(1);
+    }
+
+    /**
+     * Random organisations: teams at two sites, projects asking sites and teams, teams moving between
+     * sites after the projects were made, pulses opened in random order. Two open acceptance pulses
+     * never ask the same person, and a pulse is refused only when it would have.
+     */
+    @Test
+    void openAcceptancePulsesNeverShareAPersonWhateverMovedSinceTheProjectsWereMade() {
+        int refused = 0;
+        int opened = 0;
+        for (int c = 0; c < 15; c++) {
+            Random random = new Random(8_000L + c);
+            long[] site = {sites.create("Site A " + TestPeople.uniqueNumber(), "A"),
+                    sites.create("Site B " + TestPeople.uniqueNumber(), "B")};
+            List<Long> caseTeams = new ArrayList<>();
+            for (int t = 0, n = 3 + random.nextInt(2); t < n; t++) {
+                caseTeams.add(teamAt(site[random.nextInt(2)], 5 + random.nextInt(2)));
+            }
+            List<Long> caseProjects = new ArrayList<>();
+            for (int p = 0; p < 3; p++) {
+                List<Project.Group> groups = new ArrayList<>();
+                for (int g = 0, n = 1 + random.nextInt(2); g < n; g++) {
+                    groups.add(random.nextBoolean()
+                            ? new Project.Group(Project.Group.Kind.SITE, Long.toString(site[random.nextInt(2)]))
+                            : new Project.Group(Project.Group.Kind.TEAM,
+                            Long.toString(caseTeams.get(random.nextInt(caseTeams.size())))));
+                }
+                caseProjects.add(project("Case " + c + " project " + p + " " + TestPeople.uniqueNumber(), groups));
+            }
+            for (long team : caseTeams) {
+                if (random.nextBoolean()) {
+                    teams.change(team, teams.find(team).orElseThrow().name(), site[random.nextInt(2)], true);
+                }
+            }
+            java.util.Collections.shuffle(caseProjects, random);
+            for (long id : caseProjects) {
+                Project project = projects.find(id).orElseThrow();
+                List<Set<Long>> askedBefore = openPulsePeople(caseProjects);
+                try {
+                    opened += pulses.start(project, "test");
+                } catch (InvalidInnovation e) {
+                    if (e.messageKey().equals("innovations.pulse.nobody")) {
+                        continue; // every team of its site moved away: nobody to ask
+                    }
+                    assertThat(e.messageKey()).isEqualTo("innovations.pulse.overlapsRunning");
+                    refused++;
+                    // refused only when a group shares someone with a running pulse or with another group
+                    List<Set<Long>> own = project.groups().stream().map(this::peopleOf).toList();
+                    boolean overlap = false;
+                    for (int i = 0; i < own.size(); i++) {
+                        for (Set<Long> other : askedBefore) {
+                            overlap |= other.stream().anyMatch(own.get(i)::contains);
+                        }
+                        for (int j = i + 1; j < own.size(); j++) {
+                            overlap |= own.get(j).stream().anyMatch(own.get(i)::contains);
+                        }
+                    }
+                    assertThat(overlap).as("case %d: refused without overlap", c).isTrue();
+                }
+                List<Set<Long>> open = openPulsePeople(caseProjects);
+                for (int i = 0; i < open.size(); i++) {
+                    for (int j = i + 1; j < open.size(); j++) {
+                        Set<Long> shared = new HashSet<>(open.get(i));
+                        shared.retainAll(open.get(j));
+                        assertThat(shared).as("case %d: two open pulses ask the same people", c).isEmpty();
+                    }
+                }
+            }
+            for (long id : caseProjects) {
+                for (AcceptancePulses.Pulse p : pulses.pulses(projects.find(id).orElseThrow())) {
+                    pulses.close(id, p.campaign().value(), "test");
+                }
+            }
+        }
+        assertThat(refused).as("the cases must meet overlaps").isPositive();
+        assertThat(opened).isPositive();
+    }
+
+    private List<Set<Long>> openPulsePeople(List<Long> projectIds) {
+        List<Set<Long>> open = new ArrayList<>();
+        for (long id : projectIds) {
+            for (AcceptancePulses.Pulse p : pulses.pulses(projects.find(id).orElseThrow())) {
+                if (p.result() != null && p.result().open()) {
+                    open.add(peopleOf(p.group()));
+                }
+            }
+        }
+        return open;
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -171,9 +172,10 @@ class LeadershipTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Geen uitkomsten voor deze ronde").doesNotContain("Wat je team zegt");
 
-        long five = answered(lead, 5);
-        rounds.close(five, leader, "test");
-        String results = mvc.perform(get("/leadership/feedback/" + five).with(TestLogins.as(users, lead)))
+        String other = leadWithTeam(6); // a second round about the same leader would wait the gap
+        long five = answered(other, 5);
+        rounds.close(five, TestLogins.personId(users, other), "test");
+        String results = mvc.perform(get("/leadership/feedback/" + five).with(TestLogins.as(users, other)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(results).contains("Wat je team zegt", FeedbackRounds.STATEMENTS.get(0).dutch());
         assertThat(rounds.find(five).orElseThrow().result().statements().get(0).mean()).isEqualTo(2.8);
@@ -201,6 +203,145 @@ class LeadershipTest {
         String name = people.find(new PersonId(leader)).map(PersonSummary::name).orElseThrow();
         assertThat(audit.entries(AuditEntry.Type.FEEDBACK_ROUND_SHARED, 0).items())
                 .anyMatch(e -> name.equals(e.subject()));
+        assertThat(audit.entries(AuditEntry.Type.FEEDBACK_ROUND_READ, 0).items())
+                .anyMatch(e -> name.equals(e.subject()) && ("round " + id).equals(e.detail()));
+
+        // unsharing takes the round off management's pages, but it stays known to management
+        mvc.perform(post("/leadership/feedback/" + id + "/share").with(csrf()).with(TestLogins.as(users, lead))
+                .param("shared", "false")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/leadership/feedback/" + id).with(TestLogins.as(users, "manager")))
+                .andExpect(status().isNotFound());
+        FeedbackRounds.Round unshared = rounds.find(id).orElseThrow();
+        assertThat(unshared.shared()).isFalse();
+        assertThat(unshared.disclosed()).isTrue();
+        assertThat(audit.entries(AuditEntry.Type.FEEDBACK_ROUND_UNSHARED, 0).items())
+                .anyMatch(e -> name.equals(e.subject()));
+        assertThat(mvc.perform(get("/leadership/feedback/" + id).with(TestLogins.as(users, lead)))
+                .andReturn().getResponse().getContentAsString()).contains("Je deelde haar eerder");
+    }
+
+    /** A leader without an account, in a team of their own with the given number of colleagues. */
+    private PersonSummary leaderWithTeam(int colleagues) {
+        long team = TestPeople.team(teams);
+        long leader = TestPeople.member(people, team, "Leider " + TestPeople.uniqueNumber(), Role.TEAM_LEAD);
+        for (int i = 0; i < colleagues; i++) {
+            TestPeople.member(people, team, "Collega " + i, Role.DRIVER);
+        }
+        return people.find(new PersonId(leader)).orElseThrow();
+    }
+
+    private void answer(FeedbackRounds.Round round, int sheets, Random random) {
+        for (int i = 0; i < sheets; i++) {
+            Map<String, Integer> sheet = new java.util.LinkedHashMap<>();
+            for (int s = 1; s <= FeedbackRounds.STATEMENTS.size(); s++) {
+                sheet.put("custom_" + s, 1 + random.nextInt(5));
+            }
+            scans.storeDemoSheet(round.campaign(), round.teamId(), RoleGroup.DRIVER, sheet);
+        }
+    }
+
+    /**
+     * The attack of issue 18: leaders share, management reads, leaders unshare, in turn. The attacker
+     * keeps every round it ever read; whenever the wave's combined figures are shown, the rounds with
+     * figures it never read must still be at least {@value FeedbackRounds#MIN_LEADERS}, or subtracting
+     * what it read from the combined figures would give fewer leaders, down to one.
+     */
+    @Test
+    void sharingReadingAndUnsharingInTurnNeverLeavesAWaveFigureOverFewerThanFiveUnreadRounds() {
+        long manager = TestLogins.personId(users, "manager");
+        int wavesShown = 0;
+        int refusals = 0;
+        int oldRuleLeaks = 0;
+        for (int c = 0; c < 10; c++) {
+            Random random = new Random(18_000L + c);
+            int size = 6 + random.nextInt(4);
+            List<PersonSummary> leaders = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                leaders.add(leaderWithTeam(5 + random.nextInt(2)));
+            }
+            var outcome = rounds.startWave(leaders, rounds.today().plusWeeks(2), manager, "Ingrid van den Berg");
+            List<Long> wave = leaders.stream().map(l -> rounds.of(l.id().value()).get(0).id()).toList();
+            for (long id : wave) {
+                // some rounds get too few answers and never have figures
+                answer(rounds.find(id).orElseThrow(), random.nextInt(6) == 0 ? 3 + random.nextInt(2) : 5 + random.nextInt(2),
+                        random);
+            }
+            java.util.Set<Long> everRead = new java.util.HashSet<>();
+            List<Long> closed = new ArrayList<>();
+            List<Long> toClose = new ArrayList<>(wave);
+            java.util.Collections.shuffle(toClose, random);
+            boolean shownInCase = false;
+            for (int step = 0; step < 18; step++) {
+                if (!toClose.isEmpty() && (closed.isEmpty() || random.nextInt(3) > 0)) {
+                    long next = toClose.remove(0);
+                    rounds.close(next, rounds.find(next).orElseThrow().leaderId(), "test");
+                    closed.add(next);
+                } else {
+                    FeedbackRounds.Round pick = rounds.find(closed.get(random.nextInt(closed.size()))).orElseThrow();
+                    try {
+                        rounds.share(pick.id(), pick.leaderId(), !pick.shared(), "test");
+                    } catch (InvalidLeadership refused) {
+                        assertThat(refused.messageKey()).isEqualTo("leadership.error.shareWouldExpose");
+                        refusals++;
+                    }
+                }
+                // the attacker reads every round of the wave that is shared right now, and remembers it
+                List<FeedbackRounds.Round> now = wave.stream().map(id -> rounds.find(id).orElseThrow()).toList();
+                now.stream().filter(r -> r.shared() && r.result().shown()).forEach(r -> everRead.add(r.id()));
+                long unread = now.stream().filter(r -> r.result().shown() && !everRead.contains(r.id())).count();
+                long privateNow = now.stream().filter(r -> r.result().shown() && !r.shared()).count();
+                if (toClose.isEmpty() && privateNow >= FeedbackRounds.MIN_LEADERS && unread < FeedbackRounds.MIN_LEADERS) {
+                    oldRuleLeaks++; // deciding on the current state alone would have shown this wave
+                }
+                if (rounds.aggregate(outcome.waveId()).orElseThrow().visible()) {
+                    shownInCase = true;
+                    assertThat(unread).as("case %d step %d: rounds in the combined figures management never read", c, step)
+                            .isGreaterThanOrEqualTo(FeedbackRounds.MIN_LEADERS);
+                }
+            }
+            if (shownInCase) {
+                wavesShown++;
+            }
+        }
+        assertThat(wavesShown).as("the attack must meet shown waves to mean anything").isPositive();
+        assertThat(oldRuleLeaks).as("and states where the current-state rule would have leaked").isPositive();
+        assertThat(refusals).as("and sharing must have been refused somewhere").isPositive();
+    }
+
+    @Test
+    void aNewRoundAboutTheSameLeaderWaitsTheGapAfterThePreviousRoundClosed() throws Exception {
+        assertThat(rounds.gapDays()).isEqualTo(30);
+        String lead = leadWithTeam(5);
+        long leader = TestLogins.personId(users, lead);
+        long first = answered(lead, 5);
+        rounds.close(first, leader, "test");
+        FeedbackRounds.Eligibility refused = rounds.eligibility(leader);
+        assertThat(refused.refusalKey()).isEqualTo("leadership.error.tooSoon");
+        assertThat(refused.possibleFrom()).isEqualTo(rounds.today().plusDays(30));
+        assertThatThrownBy(() -> rounds.start(leader, rounds.today().plusWeeks(2), leader, "test", null))
+                .hasFieldOrPropertyWithValue("messageKey", "leadership.error.tooSoon");
+        String page = mvc.perform(get("/leadership/feedback").with(TestLogins.as(users, lead)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Een nieuwe ronde kan vanaf " + rounds.today().plusDays(30)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")), "minstens 30 dagen")
+                .doesNotContain("Start de feedbackronde");
+
+        // the day the gap ends a round may open again, the day before it may not
+        PersonSummary almost = leaderWithTeam(5);
+        rounds.recordPast(almost, rounds.today().minusDays(43), rounds.today().minusDays(29), false, List.of());
+        assertThat(rounds.eligibility(almost.id().value()).possibleFrom()).isEqualTo(rounds.today().plusDays(1));
+        PersonSummary waited = leaderWithTeam(5);
+        rounds.recordPast(waited, rounds.today().minusDays(44), rounds.today().minusDays(30), false, List.of());
+        assertThat(rounds.eligibility(waited.id().value()).eligible()).isTrue();
+
+        // a wave skips the leader whose last round was too recent, and says until when
+        long manager = TestLogins.personId(users, "manager");
+        var outcome = rounds.startWave(List.of(almost, waited), rounds.today().plusWeeks(2), manager, "Ingrid van den Berg");
+        assertThat(outcome.started()).containsExactly(waited.name());
+        assertThat(outcome.skipped()).singleElement().satisfies(e -> {
+            assertThat(e.refusalKey()).isEqualTo("leadership.error.tooSoon");
+            assertThat(e.possibleFrom()).isEqualTo(rounds.today().plusDays(1));
+        });
     }
 
     @Test

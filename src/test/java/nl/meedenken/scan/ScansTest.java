@@ -40,6 +40,8 @@ class ScansTest {
     Campaigns campaigns;
     @Autowired
     Questions questions;
+    @Autowired
+    nl.meedenken.organisation.internal.Teams teams;
 
     @Test
     void aPulseAsksSomeDimensionsAndItsOwnStatementsAndIsOpenAtOnce() {
@@ -55,6 +57,27 @@ class ScansTest {
                 .containsExactly("The new on-board computer helps me.");
         assertThat(questions.openQuestions(campaign)).isEmpty();
         assertThat(campaign.minGroupSize()).isEqualTo(5);
+        // it asks everyone: left open it would block every other acceptance pulse in this test run
+        scans.close(id, "test");
+    }
+
+    @Test
+    void openPulsesAskingNamesTheOpenPulsesWhoseTargetTeamsHoldThePeopleButNotThoseTheyAreAbout() {
+        long team = nl.meedenken.TestPeople.team(teams);
+        long asked = nl.meedenken.TestPeople.member(people, team, "Gevraagd", nl.meedenken.platform.Role.DRIVER);
+        long about = nl.meedenken.TestPeople.member(people, team, "Leider", nl.meedenken.platform.Role.TEAM_LEAD);
+        long elsewhere = nl.meedenken.TestPeople.member(people, nl.meedenken.TestPeople.team(teams), "Elders",
+                nl.meedenken.platform.Role.DRIVER);
+        CampaignId id = scans.startPulse(new Scans.PulseRequest("Overlap " + team, List.of(),
+                List.of(new Scans.Statement("a", "a")), List.of(team), null, LocalDate.now().plusWeeks(1),
+                "innovation:test", "test", List.of(about), true));
+        assertThat(scans.openPulsesAsking(List.of(asked))).extracting(Scans.RunningPulse::id).contains(id);
+        assertThat(scans.openPulsesAsking(List.of(about, elsewhere))).extracting(Scans.RunningPulse::id)
+                .doesNotContain(id);
+        assertThat(scans.openPulsesAsking(List.of(asked))).filteredOn(p -> p.id().equals(id))
+                .singleElement().satisfies(p -> assertThat(p.origin()).isEqualTo("innovation:test"));
+        scans.close(id, "test");
+        assertThat(scans.openPulsesAsking(List.of(asked))).extracting(Scans.RunningPulse::id).doesNotContain(id);
     }
 
     private CampaignId restrictedPulse(long excluded) {

@@ -37,6 +37,7 @@ public class AcceptancePulses {
             new Scans.Statement("Ik heb er vertrouwen in dat deze verandering goed uitpakt.",
                     "I am confident this change will work out well."));
     public static final int DAYS_OPEN = 14;
+    private static final String ORIGIN = "innovation:";
 
     /** One pulse of one group: its state and, when the scan allows, the mean per statement. */
     public record Pulse(CampaignId campaign, Phase phase, Project.Group group, Instant startedAt, Scans.PulseResult result) {
@@ -60,7 +61,10 @@ public class AcceptancePulses {
 
     /**
      * Opens a pulse per affected group for the project's current phase; returns how many were opened.
-     * A group with no team to ask is skipped. Refused while an earlier pulse of the project is still open.
+     * A group with no team to ask is skipped. Refused while an earlier pulse of the project is still open,
+     * and refused when the people of any group are, at this moment, also asked by another open acceptance
+     * pulse (of any project, or another group of this one): teams and people move after a project is made,
+     * so overlap is checked on the actual people each time pulses open.
      */
     @Transactional
     public int start(Project project, String by) {
@@ -72,6 +76,8 @@ public class AcceptancePulses {
         // one request at a time per project, so a double click never asks people twice
         jdbc.sql("select id from innovation_project where id = :id for update").param("id", project.id())
                 .query(Long.class).optional();
+        // and one opening at a time across projects, so two projects cannot both pass the overlap check at once
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('innovation-pulse-open'))").query(Object.class).optional();
         List<Pulse> earlier = pulses(project);
         if (earlier.stream().anyMatch(p -> p.result() != null && p.result().open())) {
             throw new InvalidInnovation("pulse", "innovations.pulse.stillOpen");
@@ -88,9 +94,15 @@ public class AcceptancePulses {
                 // a group this small could never be shown: its people are not asked
                 continue;
             }
+            Optional<Scans.RunningPulse> running = runningOver(audience.people());
+            if (running.isPresent()) {
+                // two pulses at once over shared people: one's figures could be subtracted from the other's
+                throw new InvalidInnovation("pulse", "innovations.pulse.overlapsRunning", label(group),
+                        running.get().title());
+            }
             String title = project.title() + " · " + label(group);
             CampaignId id = scans.startPulse(new Scans.PulseRequest(title.length() > 200 ? title.substring(0, 200) : title,
-                    List.of(), STATEMENTS, audience.teams(), opensOn, start.plusDays(DAYS_OPEN), "innovation:" + project.id(),
+                    List.of(), STATEMENTS, audience.teams(), opensOn, start.plusDays(DAYS_OPEN), ORIGIN + project.id(),
                     by, audience.excluded(), true, new Scans.Statement(
                     "Over de verandering \u201c" + project.title() + "\u201d. Je antwoorden zijn anoniem.",
                     "About the change \u201c" + project.title() + "\u201d. Your answers are anonymous.")));
@@ -107,6 +119,17 @@ public class AcceptancePulses {
             throw new InvalidInnovation("pulse", "innovations.pulse.nobody");
         }
         return opened;
+    }
+
+    /**
+     * An open acceptance pulse that asks any of these people, if there is one. Feedback rounds on
+     * leaders are pulses too, but ask other statements about another subject, so their figures cannot
+     * be subtracted from an acceptance pulse's; only acceptance pulses (which all ask the same four
+     * statements) are counted.
+     */
+    Optional<Scans.RunningPulse> runningOver(List<Long> asked) {
+        return scans.openPulsesAsking(asked).stream()
+                .filter(p -> p.origin() != null && p.origin().startsWith(ORIGIN)).findFirst();
     }
 
     /** Closes the project's pulses whose last day has passed, so their figures can be shown. */

@@ -269,6 +269,7 @@ class InnovationsController {
             redirect.addFlashAttribute("savedArgs", new Object[]{opened, AcceptancePulses.DAYS_OPEN});
         } catch (InvalidInnovation refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());
+            redirect.addFlashAttribute("refusedArgs", refused.arguments());
         } catch (IllegalArgumentException refused) {
             redirect.addFlashAttribute("refused", "innovations.pulse.refused");
         }

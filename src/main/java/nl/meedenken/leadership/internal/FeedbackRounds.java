@@ -10,6 +10,7 @@ import nl.meedenken.platform.Notifications;
 import nl.meedenken.platform.Role;
 import nl.meedenken.scan.CampaignId;
 import nl.meedenken.scan.Scans;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,7 +34,13 @@ import java.util.stream.Collectors;
  * lead. The leader is not asked, the scan's pages do not list the pulse, and its figures
  * exist only once it is closed and at least the scan's minimum group answered. The leader
  * reads them; management only where the leader shares them, or as the aggregate of a wave
- * of rounds over at least {@value #MIN_LEADERS} leaders who did not share theirs.
+ * of rounds over at least {@value #MIN_LEADERS} leaders who never shared theirs.
+ *
+ * <p>The rules are decided on history, not on the current state: a round once shared counts as
+ * known to management for good (unsharing only takes it off management's pages), and a new
+ * round about the same leader waits {@code meedenken.leadership.round-gap} (30 days unless
+ * configured) after the previous one closed, so two rounds among nearly the same people cannot
+ * be subtracted to give one member's answers.
  */
 @Service
 public class FeedbackRounds {
@@ -56,12 +64,22 @@ public class FeedbackRounds {
                     "My leader explains why a decision was made."));
 
     public record Round(long id, long leaderId, String leaderName, long teamId, String teamName, CampaignId campaign,
-                        Long waveId, String startedBy, Instant startedAt, boolean shared, Scans.PulseResult result) {
+                        Long waveId, String startedBy, Instant startedAt, boolean shared, boolean disclosed,
+                        Scans.PulseResult result) {
     }
 
-    /** Whether a leader can be asked about now, and if not, why (a message key and its arguments). */
+    /**
+     * Whether a leader can be asked about now, and if not, why (a message key and its arguments).
+     * When the previous round closed too recently, {@code possibleFrom} is the first day a new
+     * round can open (the page formats it; the arguments then hold the gap in days).
+     */
     public record Eligibility(PersonSummary leader, String teamName, int colleagues, String refusalKey,
-                              Object[] refusalArguments) {
+                              Object[] refusalArguments, LocalDate possibleFrom) {
+        public Eligibility(PersonSummary leader, String teamName, int colleagues, String refusalKey,
+                           Object[] refusalArguments) {
+            this(leader, teamName, colleagues, refusalKey, refusalArguments, null);
+        }
+
         public boolean eligible() {
             return refusalKey == null;
         }
@@ -89,15 +107,26 @@ public class FeedbackRounds {
     private final Notifications notifications;
     private final AuditLog audit;
     private final Clock clock;
+    private final int gapDays;
 
     FeedbackRounds(JdbcClient jdbc, Scans scans, People people, Notifications notifications, AuditLog audit,
-                   Clock clock) {
+                   Clock clock, @Value("${meedenken.leadership.round-gap:30d}") Duration roundGap) {
         this.jdbc = jdbc;
         this.scans = scans;
         this.people = people;
         this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
+        if (roundGap.isNegative()) {
+            throw new IllegalArgumentException("meedenken.leadership.round-gap must not be negative");
+        }
+        // whole days, rounded up: a gap of 36 hours waits two days
+        this.gapDays = (int) ((roundGap.toHours() + 23) / 24);
+    }
+
+    /** The minimum number of days between the close of one round about a leader and the start of the next. */
+    public int gapDays() {
+        return gapDays;
     }
 
     public LocalDate today() {
@@ -125,7 +154,31 @@ public class FeedbackRounds {
         if (of(leaderId).stream().anyMatch(r -> r.result().open())) {
             return new Eligibility(leader, teamName, colleagues, "leadership.error.roundOpen", new Object[0]);
         }
+        Optional<LocalDate> from = possibleFrom(leaderId);
+        if (from.isPresent() && today().isBefore(from.get())) {
+            // back-to-back rounds among (nearly) the same people give one member's answers by difference
+            return new Eligibility(leader, teamName, colleagues, "leadership.error.tooSoon", new Object[]{gapDays},
+                    from.get());
+        }
         return new Eligibility(leader, teamName, colleagues, null, new Object[0]);
+    }
+
+    /**
+     * The first day a new round about this leader may open: the gap after the latest close of
+     * any earlier round about them (whichever team it asked). Empty when there was no round.
+     * A round closed before its close was recorded counts from its planned closing day.
+     */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> possibleFrom(long leaderId) {
+        LocalDate latest = null;
+        for (Stored stored : query(SELECT + " where leader_id = :p", Map.of("p", leaderId))) {
+            LocalDate closed = stored.closedAt != null ? stored.closedAt.atZone(LOCAL).toLocalDate()
+                    : scans.result(stored.campaign).map(Scans.PulseResult::closesOn).orElse(null);
+            if (closed != null && (latest == null || closed.isAfter(latest))) {
+                latest = closed;
+            }
+        }
+        return Optional.ofNullable(latest).map(d -> d.plusDays(gapDays));
     }
 
     private List<PersonSummary> colleagues(PersonSummary leader) {
@@ -219,7 +272,8 @@ public class FeedbackRounds {
     }
 
     private static final String SELECT = """
-            select id, leader_id, team_id, campaign_id, wave_id, started_by, started_at, shared from leadership_round
+            select id, leader_id, team_id, campaign_id, wave_id, started_by, started_at, shared, disclosed_at, closed_at
+              from leadership_round
             """;
 
     /** The leader's rounds, newest first; rounds past their closing date are closed first. */
@@ -239,25 +293,30 @@ public class FeedbackRounds {
         return rounds(SELECT + " where shared order by id desc", Map.of());
     }
 
-    private List<Round> rounds(String sql, Map<String, Object> params) {
+    private List<Stored> query(String sql, Map<String, Object> params) {
         var query = jdbc.sql(sql);
         for (var p : params.entrySet()) {
             query = query.param(p.getKey(), p.getValue());
         }
+        return query.query(FeedbackRounds::stored).list();
+    }
+
+    private List<Round> rounds(String sql, Map<String, Object> params) {
         Map<Long, String> teams = people.teams().stream()
                 .collect(Collectors.toMap(t -> t.id().value(), TeamSummary::name));
         LocalDate today = today();
         List<Round> rounds = new ArrayList<>();
-        for (Stored stored : query.query(FeedbackRounds::stored).list()) {
+        for (Stored stored : query(sql, params)) {
             Scans.PulseResult result = scans.result(stored.campaign).orElseThrow();
             if (result.open() && result.closesOn().isBefore(today)) {
                 scans.close(stored.campaign, "Meedenken");
+                recordClosed(stored.id);
                 result = scans.result(stored.campaign).orElseThrow();
             }
             String leaderName = people.find(new PersonId(stored.leaderId)).map(PersonSummary::name).orElse("");
             rounds.add(new Round(stored.id, stored.leaderId, leaderName, stored.teamId,
                     teams.getOrDefault(stored.teamId, ""), stored.campaign, stored.waveId, stored.startedBy,
-                    stored.startedAt, stored.shared, result));
+                    stored.startedAt, stored.shared, stored.disclosedAt != null, result));
         }
         return rounds;
     }
@@ -268,9 +327,20 @@ public class FeedbackRounds {
         Round round = find(roundId).filter(r -> r.leaderId() == personId)
                 .orElseThrow(() -> new InvalidLeadership("round", "leadership.error.notYourRound"));
         scans.close(round.campaign(), actorName);
+        recordClosed(roundId);
     }
 
-    /** Only the leader decides whether management may read the round's figures. */
+    /** The first close counts: the gap before the next round runs from here. */
+    private void recordClosed(long roundId) {
+        jdbc.sql("update leadership_round set closed_at = coalesce(closed_at, :at) where id = :id")
+                .param("at", Timestamp.from(clock.instant())).param("id", roundId).update();
+    }
+
+    /**
+     * Only the leader decides whether management may read the round's figures. Sharing once
+     * discloses the round for good: unsharing takes it off management's pages, but management
+     * may have read it, so every wave rule keeps counting it as known.
+     */
     @Transactional
     public void share(long roundId, long personId, boolean shared, String actorName) {
         Round round = find(roundId).filter(r -> r.leaderId() == personId)
@@ -278,17 +348,25 @@ public class FeedbackRounds {
         if (round.result().open()) {
             throw new InvalidLeadership("round", "leadership.error.shareOpen");
         }
-        if (shared && round.waveId() != null && !round.shared()) {
+        if (shared && round.waveId() != null && !round.disclosed()) {
             Aggregate aggregate = aggregate(round.waveId()).orElseThrow();
             if (aggregate.visible() && round.result().shown() && aggregate.privateShown() - 1 < MIN_LEADERS) {
                 // the others' combined figures were shown; taking this round away would leave too few
                 throw new InvalidLeadership("round", "leadership.error.shareWouldExpose", MIN_LEADERS);
             }
         }
-        jdbc.sql("update leadership_round set shared = :shared where id = :id")
-                .param("shared", shared).param("id", roundId).update();
+        jdbc.sql("""
+                        update leadership_round set shared = :shared,
+                               disclosed_at = case when :shared then coalesce(disclosed_at, :at) else disclosed_at end
+                         where id = :id""")
+                .param("shared", shared).param("at", Timestamp.from(clock.instant())).param("id", roundId).update();
         audit.record(shared ? AuditEntry.Type.FEEDBACK_ROUND_SHARED : AuditEntry.Type.FEEDBACK_ROUND_UNSHARED,
                 actorName, round.leaderName(), null, "round " + roundId);
+    }
+
+    /** Someone other than the leader (management) read a shared round: that goes into the audit log. */
+    public void read(Round round, String readerName) {
+        audit.record(AuditEntry.Type.FEEDBACK_ROUND_READ, readerName, round.leaderName(), null, "round " + round.id());
     }
 
     @Transactional(readOnly = true)
@@ -299,8 +377,9 @@ public class FeedbackRounds {
 
     /**
      * The wave's figures over all leaders together, given only when every round of it is
-     * closed and at least {@value #MIN_LEADERS} of the rounds with figures are private to their
-     * leaders: taking away the shared ones then still leaves a group of leaders, never one.
+     * closed and at least {@value #MIN_LEADERS} of the rounds with figures were never shared:
+     * taking away every round management could ever have read then still leaves a group of
+     * leaders, never one. Whether a round is shared <em>now</em> does not matter.
      */
     @Transactional
     public Optional<Aggregate> aggregate(long waveId) {
@@ -311,8 +390,8 @@ public class FeedbackRounds {
         List<Round> rounds = rounds(SELECT + " where wave_id = :w order by id", Map.of("w", waveId));
         int open = (int) rounds.stream().filter(r -> r.result().open()).count();
         List<Round> shown = rounds.stream().filter(r -> r.result().shown()).toList();
-        // a manager who is also asked about knows their own figures, so only other leaders count as private
-        int privateShown = (int) shown.stream().filter(r -> !r.shared() && !isManagement(r.leaderId())).count();
+        // a round ever shared may have been read; a manager who is also asked about knows their own figures
+        int privateShown = (int) shown.stream().filter(r -> !r.disclosed() && !isManagement(r.leaderId())).count();
         List<AggregateRow> rows = new ArrayList<>();
         if (open == 0 && privateShown >= MIN_LEADERS) {
             for (int i = 0; i < STATEMENTS.size(); i++) {
@@ -351,19 +430,29 @@ public class FeedbackRounds {
         }
         scans.close(campaign, leader.name());
         long id = insert(leader, campaign, null, leader.name(), opensOn.atStartOfDay(LOCAL).toInstant());
-        jdbc.sql("update leadership_round set shared = :shared where id = :id").param("shared", shared)
+        Timestamp closedAt = Timestamp.from(closesOn.atStartOfDay(LOCAL).toInstant());
+        jdbc.sql("""
+                        update leadership_round set shared = :shared, closed_at = :closed,
+                               disclosed_at = cast(:disclosed as timestamptz) where id = :id""")
+                .param("shared", shared).param("closed", closedAt).param("disclosed", shared ? closedAt : null)
                 .param("id", id).update();
         return id;
     }
 
     private record Stored(long id, long leaderId, long teamId, CampaignId campaign, Long waveId, String startedBy,
-                          Instant startedAt, boolean shared) {
+                          Instant startedAt, boolean shared, Instant disclosedAt, Instant closedAt) {
     }
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {
         Long wave = rs.getObject("wave_id", Long.class);
         return new Stored(rs.getLong("id"), rs.getLong("leader_id"), rs.getLong("team_id"),
                 new CampaignId(rs.getLong("campaign_id")), wave, rs.getString("started_by"),
-                rs.getTimestamp("started_at").toInstant(), rs.getBoolean("shared"));
+                rs.getTimestamp("started_at").toInstant(), rs.getBoolean("shared"), instant(rs, "disclosed_at"),
+                instant(rs, "closed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 }

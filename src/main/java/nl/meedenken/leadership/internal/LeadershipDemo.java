@@ -78,7 +78,7 @@ class LeadershipDemo {
         Random random = new Random(11_28L);
         rounds.recordPast(ruud, today.minusWeeks(20), today.minusWeeks(18), false,
                 sheets(random, 7, new double[]{2.4, 3.0, 3.3, 2.7, 2.5}));
-        rounds.recordPast(ruud, today.minusWeeks(6), today.minusWeeks(4), true,
+        rounds.recordPast(ruud, today.minusWeeks(7), today.minusWeeks(5), true,
                 sheets(random, 8, new double[]{3.6, 3.7, 3.9, 3.6, 3.5}));
     }
 

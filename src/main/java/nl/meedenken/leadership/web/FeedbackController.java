@@ -86,6 +86,9 @@ class FeedbackController {
             // reading someone else's round needs their consent; say nothing about whether it exists
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        if (!own) {
+            rounds.read(round, me.displayName());
+        }
         List<FeedbackRounds.Round> history = rounds.of(round.leaderId()).stream()
                 .filter(r -> r.result().shown() && r.id() <= round.id() && (own || r.shared()))
                 .sorted(java.util.Comparator.comparing(FeedbackRounds.Round::id)).toList();
@@ -93,6 +96,7 @@ class FeedbackController {
         model.addAttribute("own", own);
         model.addAttribute("history", history);
         model.addAttribute("statements", FeedbackRounds.STATEMENTS);
+        model.addAttribute("minLeaders", FeedbackRounds.MIN_LEADERS);
         return "leadership/round";
     }
 
