@@ -83,12 +83,32 @@ public class SheetRelease {
     }
 
     /**
-     * Releases every sheet still waiting, whatever their number. Called by closing, in its
-     * transaction, after the status changed (which holds the campaign row's lock).
+     * Releases every sheet still waiting, whatever their number, and then writes all sheets and
+     * open answers of the campaign again, in one new random order with new random ids. Called by
+     * closing, in its transaction, after the status changed (which holds the campaign row's lock).
+     * The last batch may be smaller than k; rewriting everything gives every sheet of the closed
+     * campaign the closing transaction's number, so neither the batches nor their order remain
+     * visible in the tables.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int releaseAll(long campaignId) {
-        return releaseAllLocked(campaignId);
+        int released = releaseAllLocked(campaignId);
+        // gen_random_uuid() draws from the strong random source: the sort order cannot be predicted
+        jdbc.sql("""
+                        with gone as (delete from scan_response where campaign_id = :c
+                                      returning campaign_id, team_id, role_group, language, answers)
+                        insert into scan_response (id, campaign_id, team_id, role_group, language, answers)
+                        select gen_random_uuid(), campaign_id, team_id, role_group, language, answers
+                        from gone order by gen_random_uuid()
+                        """).param("c", campaignId).update();
+        jdbc.sql("""
+                        with gone as (delete from scan_open_answer where campaign_id = :c
+                                      returning campaign_id, question, team_id, role_group, text)
+                        insert into scan_open_answer (id, campaign_id, question, team_id, role_group, text)
+                        select gen_random_uuid(), campaign_id, question, team_id, role_group, text
+                        from gone order by gen_random_uuid()
+                        """).param("c", campaignId).update();
+        return released;
     }
 
     private int releaseAllLocked(long campaignId) {

@@ -124,9 +124,17 @@ class SheetReleaseTest {
         assertThat(released(campaign)).as("three more wait for two others").isEqualTo(5);
         assertThat(campaigns.responses(campaign)).isEqualTo(8);
 
+        String firstBatch = jdbc.sql("select min(xmin::text) from scan_response where campaign_id = :c")
+                .param("c", campaign).query(String.class).single();
         campaigns.close(campaign, "test");
         assertThat(release.pending(campaign)).as("closing releases everything").isZero();
         assertThat(released(campaign)).isEqualTo(8);
+        assertThat(jdbc.sql("select distinct xmin::text from scan_response where campaign_id = :c")
+                .param("c", campaign).query(String.class).list())
+                .as("closing wrote every sheet again: the batch of five and the last three no longer show")
+                .hasSize(1).doesNotContain(firstBatch);
+        assertThat(jdbc.sql("select count(distinct xmin::text) from scan_open_answer where campaign_id = :c")
+                .param("c", campaign).query(Integer.class).single()).isEqualTo(1);
         assertThat(counted(campaign)).isEqualTo(8);
         assertThat(talliedFirstItem(campaign)).isEqualTo(8);
         assertThat(campaigns.responses(campaign)).isEqualTo(8);
