@@ -183,8 +183,10 @@ public class Scans {
             List<DimensionResult> dimensions = scores.dimensions().stream().filter(Results.DimensionRow::shown)
                     .map(d -> new DimensionResult(d.code(), new Statement(d.name().nl(), d.name().en()), d.score().mean()))
                     .toList();
+            // while a pulse is open, sheets wait in batches before they reach the results: count them too
+            int responses = campaign.isOpen() ? campaigns.responses(campaign.id()) : scores.responses();
             return new PulseResult(id, campaign.title(), campaign.opensOn(), campaign.closesOn(), campaign.isOpen(),
-                    scores.responses(), scores.k(), scores.shown(), statements, dimensions);
+                    responses, scores.k(), scores.shown(), statements, dimensions);
         });
     }
 

@@ -4,6 +4,8 @@ import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SetupState;
 import nl.meedenken.platform.SignInGuard;
 import nl.meedenken.platform.AuditLog;
+import nl.meedenken.platform.DeviceState;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +42,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInGuard guard, SetupState setup, AuditLog audit,
-                                            LocaleResolver localeResolver) throws Exception {
+                                            LocaleResolver localeResolver, ObjectProvider<DeviceState> deviceStates)
+            throws Exception {
+        DeviceStateCleanup deviceState = new DeviceStateCleanup(deviceStates);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
@@ -90,10 +94,11 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .successHandler(new SignInSuccessHandler(localeResolver))
+                        .successHandler(new SignInSuccessHandler(localeResolver, deviceState))
                         .failureHandler(new SignInFailureHandler(guard))
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(deviceState)
+                        .logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fix -> fix.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

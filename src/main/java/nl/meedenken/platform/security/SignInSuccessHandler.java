@@ -10,19 +10,25 @@ import org.springframework.web.servlet.LocaleResolver;
 
 import java.io.IOException;
 
-/** After signing in, the screens switch to the person's own language. */
+/**
+ * After signing in, the screens switch to the person's own language, and what the device kept
+ * for whoever used it before (an answer draft of the scan) is removed.
+ */
 class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
     private final LocaleResolver localeResolver;
+    private final DeviceStateCleanup deviceState;
 
-    SignInSuccessHandler(LocaleResolver localeResolver) {
+    SignInSuccessHandler(LocaleResolver localeResolver, DeviceStateCleanup deviceState) {
         this.localeResolver = localeResolver;
+        this.deviceState = deviceState;
         setDefaultTargetUrl("/");
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws ServletException, IOException {
+        deviceState.clear(request, response);
         if (authentication.getPrincipal() instanceof SignedInUser user) {
             localeResolver.setLocale(request, response, user.language().screenLocale());
         }

@@ -26,14 +26,17 @@ import java.util.UUID;
 
 /**
  * Filling in the scan. Answers in progress live in a draft that only the device knows (a
- * random token in a cookie). Sending the sheet stores it without any person, code or
- * time, marks the code as used or the person as having answered (that day, apart from
- * the answers), and counts the answers into the running totals, all in one transaction.
+ * random token in a cookie), kept until the end of the day a week later; signing in or out
+ * on the device removes it. Sending the sheet marks the code as used or the person as having
+ * answered (that day, apart from the answers) and puts the sheet, without any person, code or
+ * time, among the pending sheets; {@link SheetRelease} moves pending sheets into the results
+ * tables later, in shuffled batches and in a transaction of its own (ADR 0013).
  */
 @Service
 public class Answering {
 
-    static final Duration DRAFT_LIFETIME = Duration.ofDays(7);
+    /** A draft can be continued until the end of the day this many days after it was started. */
+    static final int DRAFT_DAYS = 7;
     static final int MAX_CODE_FAILURES = 20;
     static final Duration CODE_WINDOW = Duration.ofMinutes(15);
     static final int MAX_OPEN_ANSWER = 2000;
@@ -113,19 +116,19 @@ public class Answering {
 
     private Started newDraft(long campaignId, Via via, String codeHash, String language) {
         // tidy up as we go: expired drafts (answers nobody sent) and old failed attempts
-        jdbc.sql("delete from scan_draft where expires_at < :now").param("now", Timestamp.from(clock.instant())).update();
+        jdbc.sql("delete from scan_draft where expires_on < :today").param("today", today()).update();
         jdbc.sql("delete from scan_code_attempt where occurred_at < :before")
                 .param("before", Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("""
-                        insert into scan_draft (token_hash, campaign_id, via, code_hash, language, expires_at)
+                        insert into scan_draft (token_hash, campaign_id, via, code_hash, language, expires_on)
                         values (:token, :campaign, :via, :code, :language, :expires)
                         """)
                 .param("token", hash(token)).param("campaign", campaignId).param("via", via.name())
                 .param("code", codeHash).param("language", language == null ? "nl" : language)
-                .param("expires", Timestamp.from(clock.instant().plus(DRAFT_LIFETIME))).update();
+                .param("expires", today().plusDays(DRAFT_DAYS)).update();
         return new Started(token, campaignId);
     }
 
@@ -143,15 +146,23 @@ public class Answering {
         }
         return jdbc.sql("""
                         select token_hash, campaign_id, via, code_hash, language, team_id, role_group, answers::text,
-                               open::text from scan_draft where token_hash = :token and expires_at > :now
+                               open::text from scan_draft where token_hash = :token and expires_on >= :today
                         """)
-                .param("token", hash(token)).param("now", Timestamp.from(clock.instant()))
+                .param("token", hash(token)).param("today", today())
                 .query((rs, i) -> new Draft(rs.getString(1), rs.getLong(2), Via.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), rs.getObject(6, Long.class),
                         rs.getString(7) == null ? null : RoleGroup.valueOf(rs.getString(7)),
                         Instruments.JSON.readValue(rs.getString(8), ANSWERS),
                         Instruments.JSON.readValue(rs.getString(9), TEXTS)))
                 .optional();
+    }
+
+    /** Removes the draft the token opens, if any: the device signed in or out, or it belongs to nobody now. */
+    @Transactional
+    public void discard(String token) {
+        if (token != null && !token.isBlank()) {
+            jdbc.sql("delete from scan_draft where token_hash = :t").param("t", hash(token)).update();
+        }
     }
 
     @Transactional
@@ -207,7 +218,9 @@ public class Answering {
 
     /**
      * Sends the sheet. Refused, storing nothing, when the code was used meanwhile, the
-     * person already answered, the campaign closed, or a statement is unanswered.
+     * person already answered, the campaign closed, or a statement is unanswered. The sheet
+     * waits among the pending sheets until {@link SheetRelease} moves it, with others, into
+     * the results.
      *
      * @param personId the signed-in person for sheets started with an account
      */
@@ -222,6 +235,13 @@ public class Answering {
         List<String> missing = asked.stream().filter(code -> !validValue(draft.answers().get(code))).toList();
         if (!missing.isEmpty()) {
             throw new MissingAnswers(missing);
+        }
+        // a share lock on the campaign: closing (which releases every pending sheet) waits for this
+        // sheet, or this sheet sees the campaign closed; no sheet can be left pending after closing
+        String status = jdbc.sql("select status from scan_campaign where id = :id for share")
+                .param("id", campaign.id()).query(String.class).single();
+        if (!"OPEN".equals(status)) {
+            throw new InvalidScanInput("campaign", "scan.answer.error.closed");
         }
         if (draft.via() == Via.CODE) {
             int claimed = jdbc.sql("update scan_code set used = true where code_hash = :hash and not used")
@@ -246,11 +266,36 @@ public class Answering {
         Map<String, Integer> answers = new LinkedHashMap<>();
         asked.forEach(code -> answers.put(code, draft.answers().get(code)));
         long team = draft.teamId() == null ? 0 : draft.teamId();
-        store(campaign.id(), team, draft.roleGroup(), draft.language(), answers, openAnswers);
+        jdbc.sql("""
+                        insert into scan_pending_sheet (id, campaign_id, team_id, role_group, language, answers, open)
+                        values (:id, :campaign, :team, :role, :language, cast(:answers as jsonb), cast(:open as jsonb))
+                        """)
+                .param("id", UUID.randomUUID()).param("campaign", campaign.id()).param("team", team == 0 ? null : team)
+                .param("role", draft.roleGroup().name()).param("language", draft.language())
+                .param("answers", Instruments.JSON.writeValueAsString(answers))
+                .param("open", Instruments.JSON.writeValueAsString(openTexts(openAnswers))).update();
         jdbc.sql("delete from scan_draft where token_hash = :t").param("t", draft.tokenHash()).update();
     }
 
-    /** Writes one sheet and adds it to the running totals. Also used to load demo and benchmark data. */
+    /** The open answers as stored: trimmed, empty ones left out, cut to the longest length kept. */
+    private static Map<String, String> openTexts(Map<String, String> openAnswers) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (openAnswers != null) {
+            openAnswers.forEach((question, value) -> {
+                String text = value == null ? "" : value.strip();
+                if (!text.isEmpty()) {
+                    texts.put(question, text.length() > MAX_OPEN_ANSWER ? text.substring(0, MAX_OPEN_ANSWER) : text);
+                }
+            });
+        }
+        return texts;
+    }
+
+    /**
+     * Writes one sheet straight into the results and adds it to the running totals, without
+     * waiting among the pending sheets. Only for demo and benchmark data, which belongs to nobody:
+     * sheets of real people go through {@link #submit}.
+     */
     public void store(long campaignId, long team, RoleGroup role, String language, Map<String, Integer> answers,
                Map<String, String> openAnswers) {
         jdbc.sql("""
@@ -299,6 +344,10 @@ public class Answering {
             throw new InvalidScanInput("campaign", "scan.answer.error.closed");
         }
         return campaign;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(LOCAL));
     }
 
     private static boolean validValue(Integer value) {

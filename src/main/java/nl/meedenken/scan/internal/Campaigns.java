@@ -48,9 +48,11 @@ public class Campaigns {
     private final JdbcClient jdbc;
     private final Instruments instruments;
     private final Clock clock;
+    private final SheetRelease release;
 
-    Campaigns(JdbcClient jdbc, Instruments instruments, Clock clock) {
+    Campaigns(JdbcClient jdbc, Instruments instruments, Clock clock, SheetRelease release) {
         this.jdbc = jdbc;
+        this.release = release;
         this.instruments = instruments;
         this.clock = clock;
     }
@@ -157,11 +159,13 @@ public class Campaigns {
         }
     }
 
+    /**
+     * Closes the campaign and, in the same transaction, releases every sheet still pending into
+     * the results, so that the results of a closed campaign are complete and never change again.
+     */
     @Transactional
     public void close(long id, String actor) {
-        int changed = jdbc.sql("update scan_campaign set status = 'CLOSED', closed_at = :at where id = :id and status = 'OPEN'")
-                .param("at", Timestamp.from(clock.instant())).param("id", id).update();
-        if (changed == 0) {
+        if (!closeIfOpen(id, actor)) {
             throw new InvalidScanInput("status", "scan.error.notOpen");
         }
     }
@@ -169,8 +173,13 @@ public class Campaigns {
     /** Closes the campaign if it is still open; closing twice (or two requests at once) changes nothing. */
     @Transactional
     public boolean closeIfOpen(long id, String actor) {
-        return jdbc.sql("update scan_campaign set status = 'CLOSED', closed_at = :at where id = :id and status = 'OPEN'")
+        // the update locks the campaign row: sheets being sent (share lock) and a running release finish first
+        boolean closed = jdbc.sql("update scan_campaign set status = 'CLOSED', closed_at = :at where id = :id and status = 'OPEN'")
                 .param("at", Timestamp.from(clock.instant())).param("id", id).update() == 1;
+        if (closed) {
+            release.releaseAll(id);
+        }
+        return closed;
     }
 
     @Transactional(readOnly = true)
@@ -228,9 +237,13 @@ public class Campaigns {
         return new Count(responses(campaignId), k);
     }
 
+    /** How many sheets were sent: those released into the results and those still pending. */
     @Transactional(readOnly = true)
     public int responses(long campaignId) {
-        return jdbc.sql("select coalesce(sum(responses), 0) from scan_group_count where campaign_id = :id")
+        return jdbc.sql("""
+                        select (select coalesce(sum(responses), 0) from scan_group_count where campaign_id = :id)
+                             + (select count(*) from scan_pending_sheet where campaign_id = :id)
+                        """)
                 .param("id", campaignId).query(Integer.class).single();
     }
 

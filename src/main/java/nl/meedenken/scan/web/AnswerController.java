@@ -50,8 +50,9 @@ class AnswerController {
 
     /** The page a QR code opens: type (or confirm) the code from the slip. */
     @GetMapping
-    String code(@RequestParam(name = "code", required = false) String code, HttpServletRequest request, Model model) {
-        Optional<Answering.Draft> draft = answering.draft(DraftCookie.read(request));
+    String code(@RequestParam(name = "code", required = false) String code, @AuthenticationPrincipal SignedInUser me,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<Answering.Draft> draft = draft(request, response, me);
         if (draft.isPresent() && (code == null || code.isBlank())) {
             return "redirect:/scan/answer/start";
         }
@@ -75,8 +76,9 @@ class AnswerController {
     }
 
     @GetMapping("/start")
-    String profile(HttpServletRequest request, Model model) {
-        Optional<Answering.Draft> draft = answering.draft(DraftCookie.read(request));
+    String profile(@AuthenticationPrincipal SignedInUser me, HttpServletRequest request, HttpServletResponse response,
+                   Model model) {
+        Optional<Answering.Draft> draft = draft(request, response, me);
         if (draft.isEmpty()) {
             return "redirect:/scan/answer";
         }
@@ -92,9 +94,10 @@ class AnswerController {
     @PostMapping("/start")
     String saveProfile(@RequestParam(name = "teamId", required = false) String teamId,
                        @RequestParam(name = "roleGroup", required = false) String roleGroup,
-                       HttpServletRequest request, Model model) {
+                       @AuthenticationPrincipal SignedInUser me, HttpServletRequest request,
+                       HttpServletResponse response, Model model) {
         String token = DraftCookie.read(request);
-        Optional<Answering.Draft> draft = answering.draft(token);
+        Optional<Answering.Draft> draft = draft(request, response, me);
         if (draft.isEmpty()) {
             return "redirect:/scan/answer";
         }
@@ -119,8 +122,9 @@ class AnswerController {
     }
 
     @GetMapping("/part/{number}")
-    String part(@PathVariable int number, HttpServletRequest request, Model model) {
-        Optional<Answering.Draft> draft = answering.draft(DraftCookie.read(request));
+    String part(@PathVariable int number, @AuthenticationPrincipal SignedInUser me, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
+        Optional<Answering.Draft> draft = draft(request, response, me);
         if (draft.isEmpty()) {
             return "redirect:/scan/answer";
         }
@@ -131,10 +135,11 @@ class AnswerController {
     }
 
     @PostMapping("/part/{number}")
-    String savePart(@PathVariable int number, @RequestParam Map<String, String> form, HttpServletRequest request,
+    String savePart(@PathVariable int number, @RequestParam Map<String, String> form,
+                    @AuthenticationPrincipal SignedInUser me, HttpServletRequest request, HttpServletResponse response,
                     Model model) {
         String token = DraftCookie.read(request);
-        Optional<Answering.Draft> draft = answering.draft(token);
+        Optional<Answering.Draft> draft = draft(request, response, me);
         if (draft.isEmpty()) {
             return "redirect:/scan/answer";
         }
@@ -186,8 +191,9 @@ class AnswerController {
     }
 
     @GetMapping("/open")
-    String open(HttpServletRequest request, Model model) {
-        Optional<Answering.Draft> draft = answering.draft(DraftCookie.read(request));
+    String open(@AuthenticationPrincipal SignedInUser me, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
+        Optional<Answering.Draft> draft = draft(request, response, me);
         if (draft.isEmpty()) {
             return "redirect:/scan/answer";
         }
@@ -203,6 +209,13 @@ class AnswerController {
                   HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         String token = DraftCookie.read(request);
         Optional<Answering.Draft> draft = answering.draft(token);
+        if (draft.isPresent() && startedByAnotherSession(draft.get(), me)) {
+            answering.discard(token);
+            DraftCookie.clear(request, response);
+            model.addAttribute("problem", "scan.answer.error.sessionEnded");
+            model.addAttribute("signIn", true);
+            return "scan/answer-problem";
+        }
         if (draft.isEmpty()) {
             // a second click, or a retry after the first one got through
             return "redirect:/scan/answer/done";
@@ -218,11 +231,10 @@ class AnswerController {
         } catch (Answering.MissingAnswers missing) {
             return "redirect:/scan/answer/part/" + firstPartWith(campaign, missing.items());
         } catch (InvalidScanInput refused) {
-            if (!"scan.answer.error.signInAgain".equals(refused.messageKey())) {
-                DraftCookie.clear(request, response); // the answers cannot be sent any more
-            }
+            answering.discard(token);
+            DraftCookie.clear(request, response); // the answers cannot be sent any more
             model.addAttribute("problem", refused.messageKey());
-            model.addAttribute("kept", "scan.answer.error.signInAgain".equals(refused.messageKey()));
+            model.addAttribute("signIn", "scan.answer.error.signInAgain".equals(refused.messageKey()));
             return "scan/answer-problem";
         }
     }
@@ -230,6 +242,25 @@ class AnswerController {
     @GetMapping("/done")
     String done() {
         return "scan/answer-done";
+    }
+
+    /**
+     * The device's draft. One started with an account belongs to the session that started it: when
+     * nobody is signed in any more (the session ended on a shared phone), it is removed, not shown.
+     */
+    private Optional<Answering.Draft> draft(HttpServletRequest request, HttpServletResponse response, SignedInUser me) {
+        String token = DraftCookie.read(request);
+        Optional<Answering.Draft> draft = answering.draft(token);
+        if (draft.isPresent() && startedByAnotherSession(draft.get(), me)) {
+            answering.discard(token);
+            DraftCookie.clear(request, response);
+            return Optional.empty();
+        }
+        return draft;
+    }
+
+    private static boolean startedByAnotherSession(Answering.Draft draft, SignedInUser me) {
+        return draft.via() == Answering.Via.ACCOUNT && me == null;
     }
 
     private int firstPartWith(Campaign campaign, List<String> items) {

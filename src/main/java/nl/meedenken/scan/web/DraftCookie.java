@@ -6,11 +6,17 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.Duration;
 
-/** The device's key to its answers in progress: a random token, only in this cookie. */
+/**
+ * The device's key to its answers in progress: a random token, only in this cookie. It is sent
+ * with every request of the site (path {@code /}), so that signing in and out ({@code /login},
+ * {@code /logout}) can remove the draft it opens, not only the cookie.
+ */
 final class DraftCookie {
 
     static final String NAME = "meedenken-scan";
-    static final String PATH = "/scan/answer";
+    static final String PATH = "/";
+    /** Where the cookie lived before it was sent everywhere; cleared too, for devices that still have one. */
+    static final String OLD_PATH = "/scan/answer";
 
     private DraftCookie() {
     }
@@ -37,12 +43,24 @@ final class DraftCookie {
         response.addCookie(cookie);
     }
 
+    /** Every token the request carries (a device may still have one under the old path). */
+    static java.util.List<String> all(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(request.getCookies()).filter(c -> NAME.equals(c.getName()))
+                .map(Cookie::getValue).toList();
+    }
+
     static void clear(HttpServletRequest request, HttpServletResponse response) {
-        Cookie cookie = new Cookie(NAME, "");
-        cookie.setPath(PATH);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setMaxAge(0);
-        response.addCookie(cookie);
+        for (String path : new String[]{PATH, OLD_PATH}) {
+            Cookie cookie = new Cookie(NAME, "");
+            cookie.setPath(path);
+            cookie.setHttpOnly(true);
+            cookie.setSecure(request.isSecure());
+            cookie.setMaxAge(0);
+            cookie.setAttribute("SameSite", "Lax");
+            response.addCookie(cookie);
+        }
     }
 }

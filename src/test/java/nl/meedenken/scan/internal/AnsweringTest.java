@@ -57,8 +57,12 @@ class AnsweringTest {
         answering.answer(token, questions.itemCodes(campaigns.find(campaignId).orElseThrow()), all(campaignId, value));
     }
 
+    /** Sheets sent, whether still pending or released into the results. */
     private int sheets(long campaignId) {
-        return jdbc.sql("select count(*) from scan_response where campaign_id = :id").param("id", campaignId)
+        return jdbc.sql("""
+                        select (select count(*) from scan_response where campaign_id = :id)
+                             + (select count(*) from scan_pending_sheet where campaign_id = :id)
+                        """).param("id", campaignId)
                 .query(Integer.class).single();
     }
 
