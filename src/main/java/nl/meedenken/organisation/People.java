@@ -65,6 +65,12 @@ public class People {
         return store.withRole(role).stream().map(Person::summary).toList();
     }
 
+    /** Active people without an account: those who can take part in a scan only with a paper code. */
+    @Transactional(readOnly = true)
+    public List<PersonSummary> withoutAccount() {
+        return store.withoutAccount().stream().map(Person::summary).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<PersonSummary> inTeam(TeamId team) {
         return store.inTeam(team.value()).stream().map(Person::summary).toList();

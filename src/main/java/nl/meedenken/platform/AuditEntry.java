@@ -35,7 +35,16 @@ public record AuditEntry(long id, Instant occurredAt, Type type, String actor, S
         DRIVING_AGREEMENT_DISCARDED,
         DRIVING_CARD_MAPPED,
         DRIVING_DATA_DELETED,
-        ROUTING_PROPOSAL_APPLIED;
+        ROUTING_PROPOSAL_APPLIED,
+        SCAN_CAMPAIGN_CREATED,
+        SCAN_CAMPAIGN_OPENED,
+        SCAN_CAMPAIGN_CLOSED,
+        SCAN_CODES_REQUESTED,
+        SCAN_CODES_COSIGNED,
+        SCAN_CODES_DECLINED,
+        SCAN_CODES_ISSUED,
+        SCAN_CODE_SETTING_CHANGED,
+        SCAN_RESULTS_EXPORTED;
 
         public String labelKey() {
             return "audit.type." + name();

@@ -66,6 +66,27 @@ public class AuditLog {
         return new Page<>(rows, safePage, PAGE_SIZE, total);
     }
 
+    /**
+     * One page of the entries about one subject (exactly as recorded), newest first; for
+     * modules that show their own part of the log, such as a scan campaign's audit trail.
+     */
+    @Transactional(readOnly = true)
+    public Page<AuditEntry> about(String subject, int page) {
+        long total = jdbc.sql("select count(*) from audit_event where subject = :subject").param("subject", subject)
+                .query(Long.class).single();
+        int safePage = Page.clamp(page, total, PAGE_SIZE);
+        List<AuditEntry> rows = jdbc.sql("""
+                        select id, occurred_at, type, actor, subject, address, detail from audit_event
+                        where subject = :subject order by occurred_at desc, id desc limit :limit offset :offset
+                        """)
+                .param("subject", subject).param("limit", PAGE_SIZE).param("offset", safePage * PAGE_SIZE)
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        AuditEntry.Type.valueOf(rs.getString("type")), rs.getString("actor"), rs.getString("subject"),
+                        rs.getString("address"), rs.getString("detail")))
+                .list();
+        return new Page<>(rows, safePage, PAGE_SIZE, total);
+    }
+
     /** How many entries of a type concern a subject since a moment; used by tests and throttling views. */
     @Transactional(readOnly = true)
     public long count(AuditEntry.Type type, String subject, Instant since) {

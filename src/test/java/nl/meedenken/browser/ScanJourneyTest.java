@@ -2,6 +2,7 @@ package nl.meedenken.browser;
 
 import nl.meedenken.scan.internal.Campaign;
 import nl.meedenken.scan.internal.Campaigns;
+import nl.meedenken.scan.internal.ParticipationCodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +30,8 @@ class ScanJourneyTest {
     int port;
     @Autowired
     Campaigns campaigns;
+    @Autowired
+    ParticipationCodes codes;
 
     private Browser browser() {
         if (browser == null) {
@@ -178,5 +182,65 @@ class ScanJourneyTest {
         assertThat(b.text()).doesNotContain("Thema's per afdeling");
         b.assertAccessible("team lead results");
         b.screenshot("scan-results-teamlead");
+    }
+
+    @Test
+    void theWorksCouncilCoSignsCodesAndReadsTheAuditTrail() {
+        boolean before = codes.councilCosigns();
+        long id = campaigns.create(new Campaigns.Draft("Voorjaarsscan", LocalDate.now(), LocalDate.now().plusDays(90), 5,
+                List.of(), List.of()), "Ingrid van den Berg");
+        campaigns.open(id, "Ingrid van den Berg");
+        try {
+            // the works council wants to co-sign every batch of codes
+            Browser b = browser();
+            b.size(Browser.DESKTOP).signIn("council", "demo");
+            b.open("/scan/campaigns/" + id + "/batches");
+            b.submit("Meetekenen aanzetten");
+            assertThat(b.text()).contains("Vanaf nu wacht elke reeks codes tot een lid van de OR meetekent.");
+
+            // management asks for codes; they wait
+            b.signOutEverywhere();
+            b.signIn("manager", "demo");
+            b.open("/scan/campaigns/" + id);
+            assertThat(b.text()).contains("De OR tekent codes mee.");
+            b.type("count", "2");
+            b.submit("Codes aanvragen");
+            assertThat(b.path()).isEqualTo("/scan/campaigns/" + id + "/batches");
+            assertThat(b.text()).contains("Je aanvraag is opgeslagen.", "Wacht op de OR");
+            b.screenshot("scan-batches-waiting");
+
+            // a council member co-signs
+            b.signOutEverywhere();
+            b.signIn("council", "demo");
+            b.open("/scan/campaigns/" + id + "/batches");
+            b.assertAccessible("code batches");
+            b.screenshot("scan-batches-cosign");
+            b.submit("Meetekenen");
+            assertThat(b.text()).contains("Je hebt de codes meegetekend.", "Meegetekend, klaar om te printen");
+
+            // management prints them, once
+            b.signOutEverywhere();
+            b.signIn("manager", "demo");
+            b.open("/scan/campaigns/" + id + "/batches");
+            b.submit("Codes maken en printen");
+            assertThat(b.findAll(By.cssSelector(".slip-code"))).hasSize(2);
+
+            // the works council reads what happened
+            b.signOutEverywhere();
+            b.signIn("council", "demo");
+            b.open("/scan/campaigns/" + id);
+            b.click(By.linkText("Logboek"));
+            b.waitFor(By.id("audit-entries"));
+            assertThat(b.text()).contains("Papieren codes aangevraagd", "Papieren codes medeondertekend door de OR",
+                    "Papieren codes gemaakt en getoond om te printen", "Scanronde geopend", "Henk Mulder");
+            b.assertAccessible("campaign audit trail");
+            b.screenshot("scan-audit");
+            b.size(Browser.PHONE).open("/scan/campaigns/" + id + "/audit");
+            assertThat(b.overflowsSideways()).isFalse();
+            b.screenshot("scan-audit");
+        } finally {
+            codes.councilCosigns(before, "test");
+            campaigns.closeIfOpen(id, "test");
+        }
     }
 }

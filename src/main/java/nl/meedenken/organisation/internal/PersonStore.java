@@ -116,6 +116,12 @@ public class PersonStore {
         return spec.query(PersonStore::map).list();
     }
 
+    /** Active people who have no account to sign in with. */
+    public List<Person> withoutAccount() {
+        return jdbc.sql(SELECT + " where p.active and not exists (select 1 from account a where a.person_id = p.id)"
+                + " order by p.id").query(PersonStore::map).list();
+    }
+
     public List<Person> inTeam(long teamId) {
         return jdbc.sql(SELECT + " where p.active and p.team_id = :team order by lower(p.name)")
                 .param("team", teamId).query(PersonStore::map).list();

@@ -50,7 +50,13 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/scan/campaigns/new", "/scan/campaigns/*/open", "/scan/campaigns/*/close",
-                                "/scan/campaigns/*/codes", "/scan/campaigns/*/actions").hasRole(Role.MANAGEMENT.name())
+                                "/scan/campaigns/*/codes", "/scan/campaigns/*/actions",
+                                "/scan/campaigns/*/batches/*/print").hasRole(Role.MANAGEMENT.name())
+                        // paper codes: the works council co-signs (or declines) batches and decides whether it must
+                        .requestMatchers("/scan/campaigns/*/batches/*/cosign", "/scan/campaigns/*/batches/*/decline",
+                                "/scan/campaigns/cosigning").hasRole(Role.WORKS_COUNCIL.name())
+                        .requestMatchers("/scan/campaigns/*/batches", "/scan/campaigns/*/audit")
+                        .hasAnyRole(Role.MANAGEMENT.name(), Role.WORKS_COUNCIL.name())
                         .requestMatchers(HttpMethod.POST, "/scan/campaigns").hasRole(Role.MANAGEMENT.name())
                         .requestMatchers(HttpMethod.POST, "/scan/campaigns/*/answer").authenticated()
                         .requestMatchers("/scan/campaigns/*/report", "/scan/campaigns/*/report.pdf",

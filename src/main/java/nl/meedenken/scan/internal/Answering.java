@@ -13,7 +13,6 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -37,8 +36,6 @@ public class Answering {
 
     /** A draft can be continued until the end of the day this many days after it was started. */
     static final int DRAFT_DAYS = 7;
-    static final int MAX_CODE_FAILURES = 20;
-    static final Duration CODE_WINDOW = Duration.ofMinutes(15);
     static final int MAX_OPEN_ANSWER = 2000;
     private static final ZoneId LOCAL = ZoneId.of("Europe/Amsterdam");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,9 +64,14 @@ public class Answering {
     private final Questions questions;
     private final Clock clock;
     private final ParticipationSecret secret;
+    private final ParticipationCodes codes;
+    private final CodeGuessing guessing;
 
-    Answering(JdbcClient jdbc, Campaigns campaigns, Questions questions, Clock clock, ParticipationSecret secret) {
+    Answering(JdbcClient jdbc, Campaigns campaigns, Questions questions, Clock clock, ParticipationSecret secret,
+              ParticipationCodes codes, CodeGuessing guessing) {
         this.secret = secret;
+        this.codes = codes;
+        this.guessing = guessing;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.questions = questions;
@@ -92,26 +94,24 @@ public class Answering {
     /** Someone without an account starts with a code from a slip. Wrong codes count against the address. */
     @Transactional(noRollbackFor = InvalidScanInput.class)
     public Started startWithCode(String typed, String language, String address) {
-        Instant now = clock.instant();
-        long failures = jdbc.sql("select count(*) from scan_code_attempt where address = :a and occurred_at > :since")
-                .param("a", address).param("since", Timestamp.from(now.minus(CODE_WINDOW)))
-                .query(Long.class).single();
-        if (failures >= MAX_CODE_FAILURES) {
-            throw new InvalidScanInput("code", "scan.answer.error.tooManyAttempts");
-        }
-        String hash = ParticipationCodes.hash(typed);
-        Optional<Long> campaignId = jdbc.sql("""
-                        select c.campaign_id from scan_code c join scan_campaign s on s.id = c.campaign_id
-                        where c.code_hash = :hash and not c.used and s.status = 'OPEN'
-                        """)
-                .param("hash", hash).query(Long.class).optional();
-        if (campaignId.isEmpty()) {
-            jdbc.sql("insert into scan_code_attempt (address, occurred_at) values (:a, :at)")
-                    .param("a", address).param("at", Timestamp.from(now)).update();
+        return startWithCode(typed, language, address, null);
+    }
+
+    /**
+     * As above, for a visitor who may be signed in: management, and whoever asked for this
+     * campaign's codes, are refused (they could plant sheets).
+     */
+    @Transactional(noRollbackFor = InvalidScanInput.class)
+    public Started startWithCode(String typed, String language, String address, Long signedInPerson) {
+        guessing.check(address);
+        Optional<ParticipationCodes.Found> found = codes.findOpen(typed);
+        if (found.isEmpty()) {
+            guessing.wrong(address);
             // the same answer for unknown and used codes: a guess learns nothing
             throw new InvalidScanInput("code", "scan.answer.error.codeUnknown");
         }
-        return newDraft(campaignId.get(), Via.CODE, hash, language);
+        codes.refuseCodeAnswerBy(found.get().campaignId(), signedInPerson);
+        return newDraft(found.get().campaignId(), Via.CODE, found.get().storedHash(), language);
     }
 
     private Started newDraft(long campaignId, Via via, String codeHash, String language) {
@@ -244,11 +244,14 @@ public class Answering {
             throw new InvalidScanInput("campaign", "scan.answer.error.closed");
         }
         if (draft.via() == Via.CODE) {
+            codes.refuseCodeAnswerBy(campaign.id(), personId);
             int claimed = jdbc.sql("update scan_code set used = true where code_hash = :hash and not used")
                     .param("hash", draft.codeHash()).update();
             if (claimed != 1) {
                 throw new InvalidScanInput("code", "scan.answer.error.codeUsed");
             }
+            jdbc.sql("update scan_campaign set code_sheets = code_sheets + 1 where id = :id")
+                    .param("id", campaign.id()).update();
         } else {
             if (personId == null) {
                 throw new InvalidScanInput("token", "scan.answer.error.signInAgain");

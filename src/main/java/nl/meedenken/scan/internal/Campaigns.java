@@ -1,5 +1,7 @@
 package nl.meedenken.scan.internal;
 
+import nl.meedenken.platform.AuditEntry;
+import nl.meedenken.platform.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,12 +51,19 @@ public class Campaigns {
     private final Instruments instruments;
     private final Clock clock;
     private final SheetRelease release;
+    private final AuditLog audit;
 
-    Campaigns(JdbcClient jdbc, Instruments instruments, Clock clock, SheetRelease release) {
+    Campaigns(JdbcClient jdbc, Instruments instruments, Clock clock, SheetRelease release, AuditLog audit) {
         this.jdbc = jdbc;
         this.release = release;
         this.instruments = instruments;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** The subject under which everything about a campaign is in the audit log. */
+    public static String auditSubject(long campaignId) {
+        return "scan campaign #" + campaignId;
     }
 
     @Transactional
@@ -79,8 +88,13 @@ public class Campaigns {
         if (k < LOWEST_MIN_GROUP || k > 50) {
             throw new InvalidScanInput("minGroupSize", "scan.error.minGroupSize", LOWEST_MIN_GROUP);
         }
-        return insert(title, "FULL", null, draft.opensOn(), draft.closesOn(), k, draft.targetSites(),
+        long id = insert(title, "FULL", null, draft.opensOn(), draft.closesOn(), k, draft.targetSites(),
                 draft.targetTeams(), null, actor);
+        audit.record(AuditEntry.Type.SCAN_CAMPAIGN_CREATED, actor, auditSubject(id), null,
+                "\"" + title + "\", " + draft.opensOn() + " to " + draft.closesOn() + ", k=" + k + ", sites="
+                        + (draft.targetSites() == null ? List.of() : draft.targetSites()) + ", teams="
+                        + (draft.targetTeams() == null ? List.of() : draft.targetTeams()));
+        return id;
     }
 
     /** Starts a pulse right away; used by other modules through {@code Scans}. */
@@ -109,6 +123,9 @@ public class Campaigns {
         }
         long id = insert(pulse.title().strip(), "PULSE", pulse.dimensions(), opensOn, pulse.closesOn(), DEFAULT_MIN_GROUP,
                 List.of(), pulse.targetTeams(), pulse.origin(), actor);
+        audit.record(AuditEntry.Type.SCAN_CAMPAIGN_CREATED, actor, auditSubject(id), null,
+                "pulse \"" + pulse.title().strip() + "\", " + opensOn + " to " + pulse.closesOn() + ", teams="
+                        + pulse.targetTeams() + (pulse.origin() == null ? "" : ", from " + pulse.origin()));
         if (!pulse.excludedPeople().isEmpty() || pulse.restricted()) {
             jdbc.sql("update scan_campaign set excluded_people = :people, restricted = :restricted where id = :id")
                     .param("people", pulse.excludedPeople().toArray(Long[]::new))
@@ -157,6 +174,7 @@ public class Campaigns {
         if (changed == 0) {
             throw new InvalidScanInput("status", "scan.error.notDraft");
         }
+        audit.record(AuditEntry.Type.SCAN_CAMPAIGN_OPENED, actor, auditSubject(id), null, null);
     }
 
     /**
@@ -168,6 +186,7 @@ public class Campaigns {
         if (!closeIfOpen(id, actor)) {
             throw new InvalidScanInput("status", "scan.error.notOpen");
         }
+        audit.record(AuditEntry.Type.SCAN_CAMPAIGN_CLOSED, actor, auditSubject(id), null, null);
     }
 
     /** Closes the campaign if it is still open; closing twice (or two requests at once) changes nothing. */
@@ -178,8 +197,16 @@ public class Campaigns {
                 .param("at", Timestamp.from(clock.instant())).param("id", id).update() == 1;
         if (closed) {
             release.releaseAll(id);
+            audit.record(AuditEntry.Type.SCAN_CAMPAIGN_CLOSED, actor, auditSubject(id), null, null);
         }
         return closed;
+    }
+
+    /** Sheets of a campaign that came by paper code (a count kept when each is sent). */
+    @Transactional(readOnly = true)
+    public int codeSheets(long campaignId) {
+        return jdbc.sql("select code_sheets from scan_campaign where id = :id").param("id", campaignId)
+                .query(Integer.class).optional().orElse(0);
     }
 
     @Transactional(readOnly = true)

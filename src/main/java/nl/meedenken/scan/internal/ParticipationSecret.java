@@ -60,10 +60,22 @@ public class ParticipationSecret {
 
     /** The participation record of a person in a campaign. */
     String participant(long personId, long campaignId) {
+        return hmac(personId + ":" + campaignId);
+    }
+
+    /**
+     * The stored fingerprint of a paper code, from the code's unkeyed digest: without the
+     * secret, a reader of the database cannot test the codes a manager saw against it.
+     */
+    String code(String unkeyedDigest) {
+        return hmac("code:" + unkeyedDigest);
+    }
+
+    private String hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((personId + ":" + campaignId).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is always available", e);
         }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.TeamSummary;
+import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import nl.meedenken.scan.RoleGroup;
 import nl.meedenken.scan.internal.Answering;
@@ -52,6 +53,11 @@ class AnswerController {
     @GetMapping
     String code(@RequestParam(name = "code", required = false) String code, @AuthenticationPrincipal SignedInUser me,
                 HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (me != null && me.has(Role.MANAGEMENT)) {
+            // management could plant sheets with codes it printed
+            model.addAttribute("refusal", "scan.answer.error.managementCode");
+            return "scan/answer-code";
+        }
         Optional<Answering.Draft> draft = draft(request, response, me);
         if (draft.isPresent() && (code == null || code.isBlank())) {
             return "redirect:/scan/answer/start";
@@ -61,11 +67,16 @@ class AnswerController {
     }
 
     @PostMapping
-    String startWithCode(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
+    String startWithCode(@RequestParam(name = "code", required = false) String code,
+                         @AuthenticationPrincipal SignedInUser me, HttpServletRequest request,
                          HttpServletResponse response, Locale locale, Model model) {
+        if (me != null && me.has(Role.MANAGEMENT)) {
+            model.addAttribute("refusal", "scan.answer.error.managementCode");
+            return "scan/answer-code";
+        }
         try {
             var started = answering.startWithCode(code == null ? "" : code, locale.getLanguage(),
-                    request.getRemoteAddr());
+                    request.getRemoteAddr(), me == null ? null : me.personId());
             DraftCookie.write(request, response, started.token());
             return "redirect:/scan/answer/start";
         } catch (InvalidScanInput refused) {

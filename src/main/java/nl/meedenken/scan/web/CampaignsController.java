@@ -1,6 +1,7 @@
 package nl.meedenken.scan.web;
 
 import nl.meedenken.organisation.People;
+import nl.meedenken.platform.AuditLog;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import nl.meedenken.scan.internal.Campaign;
@@ -43,12 +44,14 @@ class CampaignsController {
     private final ParticipationCodes codes;
     private final People people;
     private final Clock clock;
+    private final AuditLog audit;
 
-    CampaignsController(Campaigns campaigns, ParticipationCodes codes, People people, Clock clock) {
+    CampaignsController(Campaigns campaigns, ParticipationCodes codes, People people, Clock clock, AuditLog audit) {
         this.campaigns = campaigns;
         this.codes = codes;
         this.people = people;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -102,6 +105,13 @@ class CampaignsController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("responses", campaigns.responseCount(id));
         model.addAttribute("codeCounts", codes.counts(id));
+        model.addAttribute("codeCapacity", codes.capacity(campaign));
+        model.addAttribute("codesReserved", codes.reserved(id));
+        model.addAttribute("councilCosigns", codes.councilCosigns());
+        model.addAttribute("pendingBatches", codes.batches(id).stream().filter(ParticipationCodes.Batch::pending).count());
+        if (campaign.status() == Campaign.Status.CLOSED) {
+            model.addAttribute("codeSheets", campaigns.codeSheets(id));
+        }
         model.addAttribute("teamNames", people.teams().stream()
                 .filter(t -> campaign.targetTeams().contains(t.id().value())).map(t -> t.name()).toList());
         model.addAttribute("siteNames", people.sites().stream()
@@ -140,22 +150,109 @@ class CampaignsController {
         return "redirect:/scan/campaigns/" + id;
     }
 
-    /** Makes new single-use codes and shows them once, as a sheet of slips to print. */
+    /**
+     * Asks for single-use codes. Without the works council's co-signing they are made and
+     * shown once, as a sheet of slips to print; with it, the batch waits for the council.
+     */
     @PostMapping("/{id}/codes")
-    String issueCodes(@PathVariable long id, @RequestParam(name = "count", defaultValue = "0") int count, Model model,
-                      RedirectAttributes redirect) {
+    String issueCodes(@PathVariable long id, @RequestParam(name = "count", defaultValue = "0") int count,
+                      @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
         Campaign campaign = find(id);
-        if (campaign.status() == Campaign.Status.CLOSED) {
-            redirect.addFlashAttribute("refused", "scan.codes.error.closed");
-            return "redirect:/scan/campaigns/" + id;
-        }
-        String answerUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/scan/answer").toUriString();
         try {
-            model.addAttribute("slips", codes.issue(id, count, answerUrl));
+            ParticipationCodes.Batch batch = codes.request(id, count, me.personId(), me.auditName());
+            if (!batch.printable()) {
+                redirect.addFlashAttribute("saved", "scan.codes.saved.pending");
+                return "redirect:/scan/campaigns/" + id + "/batches";
+            }
+            return slips(campaign, batch.id(), me, model);
         } catch (InvalidScanInput refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());
+            redirect.addFlashAttribute("refusedArgs", refused.arguments());
             return "redirect:/scan/campaigns/" + id;
         }
+    }
+
+    /** The code batches of a campaign: who asked, who co-signed, and what waits. */
+    @GetMapping("/{id}/batches")
+    String batches(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model) {
+        Campaign campaign = find(id);
+        if (campaign.status() == Campaign.Status.DRAFT && !me.has(Role.MANAGEMENT)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("batches", codes.batches(id));
+        model.addAttribute("councilCosigns", codes.councilCosigns());
+        model.addAttribute("codeCapacity", codes.capacity(campaign));
+        model.addAttribute("codesReserved", codes.reserved(id));
+        return "scan/batches";
+    }
+
+    @PostMapping("/{id}/batches/{batch}/cosign")
+    String cosign(@PathVariable long id, @PathVariable long batch, @AuthenticationPrincipal SignedInUser me,
+                  RedirectAttributes redirect) {
+        find(id);
+        try {
+            codes.cosign(id, batch, me.personId(), me.auditName());
+            redirect.addFlashAttribute("saved", "scan.codes.saved.cosigned");
+        } catch (InvalidScanInput refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        }
+        return "redirect:/scan/campaigns/" + id + "/batches";
+    }
+
+    @PostMapping("/{id}/batches/{batch}/decline")
+    String decline(@PathVariable long id, @PathVariable long batch, @AuthenticationPrincipal SignedInUser me,
+                   RedirectAttributes redirect) {
+        find(id);
+        try {
+            codes.decline(id, batch, me.personId(), me.auditName());
+            redirect.addFlashAttribute("saved", "scan.codes.saved.declined");
+        } catch (InvalidScanInput refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+        }
+        return "redirect:/scan/campaigns/" + id + "/batches";
+    }
+
+    /** The person who asked for a co-signed batch makes its codes and prints them, once. */
+    @PostMapping("/{id}/batches/{batch}/print")
+    String print(@PathVariable long id, @PathVariable long batch, @AuthenticationPrincipal SignedInUser me,
+                 Model model, RedirectAttributes redirect) {
+        Campaign campaign = find(id);
+        try {
+            return slips(campaign, batch, me, model);
+        } catch (InvalidScanInput refused) {
+            redirect.addFlashAttribute("refused", refused.messageKey());
+            redirect.addFlashAttribute("refusedArgs", refused.arguments());
+            return "redirect:/scan/campaigns/" + id + "/batches";
+        }
+    }
+
+    /** The works council decides whether code batches wait for its co-signature. */
+    @PostMapping("/cosigning")
+    String cosigning(@RequestParam(name = "on", defaultValue = "false") boolean on,
+                     @RequestParam(name = "campaign", required = false) Long campaign,
+                     @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+        codes.councilCosigns(on, me.auditName());
+        redirect.addFlashAttribute("saved", on ? "scan.codes.saved.cosignOn" : "scan.codes.saved.cosignOff");
+        return campaign == null ? "redirect:/scan/campaigns" : "redirect:/scan/campaigns/" + campaign + "/batches";
+    }
+
+    /** What was done with a campaign, from the audit log: for the works council and management. */
+    @GetMapping("/{id}/audit")
+    String audit(@PathVariable long id, @RequestParam(name = "page", defaultValue = "0") int page,
+                 @AuthenticationPrincipal SignedInUser me, Model model) {
+        Campaign campaign = find(id);
+        if (campaign.status() == Campaign.Status.DRAFT && !me.has(Role.MANAGEMENT)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("entries", audit.about(Campaigns.auditSubject(id), page));
+        return "scan/audit";
+    }
+
+    private String slips(Campaign campaign, long batch, SignedInUser me, Model model) {
+        String answerUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/scan/answer").toUriString();
+        model.addAttribute("slips", codes.print(campaign.id(), batch, me.personId(), me.auditName(), answerUrl));
         model.addAttribute("campaign", campaign);
         model.addAttribute("answerUrl", answerUrl);
         return "scan/slips";

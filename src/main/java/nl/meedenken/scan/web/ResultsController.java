@@ -7,6 +7,8 @@ import nl.meedenken.actions.Origin;
 import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
+import nl.meedenken.platform.AuditEntry;
+import nl.meedenken.platform.AuditLog;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import nl.meedenken.scan.RoleGroup;
@@ -51,9 +53,11 @@ class ResultsController {
     private final People people;
     private final Actions actions;
     private final org.springframework.context.MessageSource messages;
+    private final AuditLog audit;
 
     ResultsController(Campaigns campaigns, Results results, Report report, People people, Actions actions,
-                      org.springframework.context.MessageSource messages) {
+                      org.springframework.context.MessageSource messages, AuditLog audit) {
+        this.audit = audit;
         this.messages = messages;
         this.campaigns = campaigns;
         this.results = results;
@@ -124,15 +128,17 @@ class ResultsController {
     }
 
     @GetMapping("/report")
-    String report(@PathVariable long id, Locale locale, Model model) {
+    String report(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Locale locale, Model model) {
         Campaign campaign = closed(id);
+        exported(id, me, "report");
         model.addAttribute("report", report.content(campaign, locale));
         return "scan/report";
     }
 
     @GetMapping("/report.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
+    ResponseEntity<byte[]> pdf(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Locale locale) {
         Campaign campaign = closed(id);
+        exported(id, me, "report.pdf");
         byte[] pdf = report.pdf(campaign, locale);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -142,13 +148,19 @@ class ResultsController {
     }
 
     @GetMapping("/results.csv")
-    ResponseEntity<byte[]> csv(@PathVariable long id, Locale locale) {
+    ResponseEntity<byte[]> csv(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Locale locale) {
         Campaign campaign = closed(id);
+        exported(id, me, "results.csv");
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("scan-" + id + "-results.csv", StandardCharsets.UTF_8).build().toString())
                 .body(report.csv(campaign, locale).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every report and export is in the audit log, where the works council can see it. */
+    private void exported(long id, SignedInUser me, String what) {
+        audit.record(AuditEntry.Type.SCAN_RESULTS_EXPORTED, me.auditName(), Campaigns.auditSubject(id), null, what);
     }
 
     private Long ownTeam(SignedInUser me) {

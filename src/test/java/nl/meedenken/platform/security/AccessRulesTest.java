@@ -53,6 +53,8 @@ class AccessRulesTest {
             Map.entry("/scan/campaigns/2", Set.of("manager", "council", "teamlead")),
             Map.entry("/scan/campaigns/2/report", Set.of("manager", "council")),
             Map.entry("/scan/campaigns/2/results.csv", Set.of("manager", "council")),
+            Map.entry("/scan/campaigns/2/batches", Set.of("manager", "council")),
+            Map.entry("/scan/campaigns/2/audit", Set.of("manager", "council")),
             Map.entry("/actions", everyone()),
             Map.entry("/actions/overdue", everyone()),
             Map.entry("/actions/new", everyone()),
