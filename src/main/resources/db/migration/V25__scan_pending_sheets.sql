@@ -13,7 +13,10 @@ create table scan_pending_sheet (
     -- item code -> value 1..5, as given (before reversing)
     answers     jsonb        not null,
     -- open question code -> text, already trimmed and cut to length
-    open        jsonb        not null default '{}'
+    open        jsonb        not null default '{}',
+    -- whether it came by paper code: counted into scan_campaign.code_sheets when it is released, so
+    -- sending a sheet does not write to the campaign row
+    by_code     boolean      not null default false
 );
 create index scan_pending_sheet_campaign on scan_pending_sheet (campaign_id);
 

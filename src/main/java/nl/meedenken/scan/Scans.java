@@ -67,6 +67,11 @@ public class Scans {
     public record PulseResult(CampaignId id, String title, LocalDate opensOn, LocalDate closesOn, boolean open,
                               int responses, int minGroupSize, boolean shown, List<StatementResult> statements,
                               List<DimensionResult> dimensions) {
+
+        /** Whether a page must say "fewer than minGroupSize" instead of the number of answers. */
+        public boolean countHidden() {
+            return responses > 0 && responses < minGroupSize;
+        }
     }
 
     /** One statement: its position (1 = first of the pulse's own), text, mean 1–5 and share agreeing (0–1). */

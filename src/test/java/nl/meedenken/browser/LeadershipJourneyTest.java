@@ -108,7 +108,7 @@ class LeadershipJourneyTest {
                 b.assertAccessible("open scans with the feedback round");
                 b.screenshot("leadership-member-scans");
             }
-            b.findAll(By.cssSelector("form[action='/scan/campaigns/" + campaign + "/answer'] button")).get(0).click();
+            b.click(By.cssSelector("form[action='/scan/campaigns/" + campaign + "/answer'] button"));
             b.click(By.cssSelector("label[for='rg-DRIVER']"));
             b.submit("Volgende");
             assertThat(b.text()).contains(FeedbackRounds.STATEMENTS.get(0).dutch(), "Je antwoorden zijn anoniem");

@@ -231,6 +231,29 @@ public class DrivingRecords {
                         rs.getString("detail"))).list();
     }
 
+    /**
+     * The week a driving page opens on when none is asked for: this week once it has driving
+     * (of the person, or of anyone with {@code personId} null), else the latest earlier week
+     * that has some, so a Monday morning does not open on an empty week. This week when there
+     * is no driving at all.
+     */
+    public LocalDate weekToOpen(Long personId) {
+        LocalDate thisWeek = weekOf(today());
+        Instant latest = jdbc.sql("""
+                        select max(i.ended_at) from driving_interval i join driving_card c on c.card = i.card
+                        where c.person_id is not null and (cast(:person as bigint) is null or c.person_id = :person)
+                          and i.ended_at < :to
+                        """)
+                .param("person", personId).param("to", start(thisWeek.plusWeeks(1)))
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional().orElse(null);
+        if (latest == null) {
+            return thisWeek;
+        }
+        LocalDate week = weekOf(latest.atZone(LOCAL).toLocalDate());
+        return week.isBefore(thisWeek.minusYears(2)) ? thisWeek : week;
+    }
+
     /** People with driving data in the days from {@code from} up to and including {@code to}. */
     public List<Long> driversWithData(LocalDate from, LocalDate to) {
         return jdbc.sql("""

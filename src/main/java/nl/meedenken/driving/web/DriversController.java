@@ -58,8 +58,8 @@ class DriversController {
     String list(@RequestParam(name = "week", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
                 @AuthenticationPrincipal SignedInUser me, Model model) {
         LocalDate today = records.today();
-        LocalDate chosen = DrivingRecords.weekOf(week == null || week.isAfter(today) || week.isBefore(today.minusYears(2))
-                ? today : week);
+        LocalDate chosen = week == null ? records.weekToOpen(null)
+                : DrivingRecords.weekOf(week.isAfter(today) || week.isBefore(today.minusYears(2)) ? today : week);
         List<PersonSummary> drivers = people.withRole(Role.DRIVER).stream().filter(PersonSummary::active)
                 .sorted(Comparator.comparing(PersonSummary::name)).toList();
         model.addAttribute("week", chosen);
@@ -96,8 +96,8 @@ class DriversController {
         Visibility.Audience audience = visibility.individual(me, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
         LocalDate today = records.today();
-        LocalDate chosen = DrivingRecords.weekOf(week == null || week.isAfter(today) || week.isBefore(today.minusYears(2))
-                ? today : week);
+        LocalDate chosen = week == null ? records.weekToOpen(id)
+                : DrivingRecords.weekOf(week.isAfter(today) || week.isBefore(today.minusYears(2)) ? today : week);
         visibility.viewed(id, me, audience, chosen);
         model.addAttribute("driver", driver);
         model.addAttribute("view", weeks.of(id, chosen, visibility.notBefore(audience)));

@@ -53,7 +53,8 @@ class DrivingController {
     String mine(@RequestParam(name = "week", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
                 @AuthenticationPrincipal SignedInUser me, Model model) {
         LocalDate today = records.today();
-        LocalDate chosen = week == null || week.isAfter(today) || week.isBefore(today.minusYears(2)) ? today : week;
+        LocalDate chosen = week == null ? records.weekToOpen(me.personId())
+                : week.isAfter(today) || week.isBefore(today.minusYears(2)) ? today : week;
         DriverWeeks.Week view = weeks.of(me.personId(), chosen);
         model.addAttribute("view", view);
         model.addAttribute("thisWeek", DrivingRecords.weekOf(today));

@@ -250,8 +250,6 @@ public class Answering {
             if (claimed != 1) {
                 throw new InvalidScanInput("code", "scan.answer.error.codeUsed");
             }
-            jdbc.sql("update scan_campaign set code_sheets = code_sheets + 1 where id = :id")
-                    .param("id", campaign.id()).update();
         } else {
             if (personId == null) {
                 throw new InvalidScanInput("token", "scan.answer.error.signInAgain");
@@ -270,9 +268,12 @@ public class Answering {
         asked.forEach(code -> answers.put(code, draft.answers().get(code)));
         long team = draft.teamId() == null ? 0 : draft.teamId();
         jdbc.sql("""
-                        insert into scan_pending_sheet (id, campaign_id, team_id, role_group, language, answers, open)
-                        values (:id, :campaign, :team, :role, :language, cast(:answers as jsonb), cast(:open as jsonb))
+                        insert into scan_pending_sheet (id, campaign_id, team_id, role_group, language, answers, open,
+                                                        by_code)
+                        values (:id, :campaign, :team, :role, :language, cast(:answers as jsonb), cast(:open as jsonb),
+                                :byCode)
                         """)
+                .param("byCode", draft.via() == Via.CODE)
                 .param("id", UUID.randomUUID()).param("campaign", campaign.id()).param("team", team == 0 ? null : team)
                 .param("role", draft.roleGroup().name()).param("language", draft.language())
                 .param("answers", Instruments.JSON.writeValueAsString(answers))

@@ -186,7 +186,6 @@ public class Campaigns {
         if (!closeIfOpen(id, actor)) {
             throw new InvalidScanInput("status", "scan.error.notOpen");
         }
-        audit.record(AuditEntry.Type.SCAN_CAMPAIGN_CLOSED, actor, auditSubject(id), null, null);
     }
 
     /** Closes the campaign if it is still open; closing twice (or two requests at once) changes nothing. */

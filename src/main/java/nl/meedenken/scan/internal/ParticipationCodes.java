@@ -189,28 +189,25 @@ public class ParticipationCodes {
         if (batch.requestedByPerson() == personId) {
             throw new InvalidScanInput("batch", "scan.codes.error.samePerson");
         }
-        jdbc.sql("""
-                        update scan_code_batch set status = 'APPROVED', cosigned_by_person = :person, cosigned_by = :by,
-                               cosigned_at = :at where id = :id
-                        """)
-                .param("person", personId).param("by", actor).param("at", Timestamp.from(clock.instant()))
-                .param("id", batchId).update();
-        audit.record(AuditEntry.Type.SCAN_CODES_COSIGNED, actor, Campaigns.auditSubject(campaignId), null,
-                "batch " + batchId + ": " + batch.size() + " codes asked by " + batch.requestedBy());
+        decide(campaignId, batch, "APPROVED", AuditEntry.Type.SCAN_CODES_COSIGNED, personId, actor);
     }
 
     /** A works-council member declines a waiting batch: its codes are never made. */
     @Transactional
     public void decline(long campaignId, long batchId, long personId, String actor) {
-        Batch batch = lockPending(campaignId, batchId);
+        decide(campaignId, lockPending(campaignId, batchId), "DECLINED", AuditEntry.Type.SCAN_CODES_DECLINED, personId,
+                actor);
+    }
+
+    private void decide(long campaignId, Batch batch, String status, AuditEntry.Type type, long personId, String actor) {
         jdbc.sql("""
-                        update scan_code_batch set status = 'DECLINED', cosigned_by_person = :person, cosigned_by = :by,
+                        update scan_code_batch set status = :status, cosigned_by_person = :person, cosigned_by = :by,
                                cosigned_at = :at where id = :id
                         """)
-                .param("person", personId).param("by", actor).param("at", Timestamp.from(clock.instant()))
-                .param("id", batchId).update();
-        audit.record(AuditEntry.Type.SCAN_CODES_DECLINED, actor, Campaigns.auditSubject(campaignId), null,
-                "batch " + batchId + ": " + batch.size() + " codes asked by " + batch.requestedBy());
+                .param("status", status).param("person", personId).param("by", actor)
+                .param("at", Timestamp.from(clock.instant())).param("id", batch.id()).update();
+        audit.record(type, actor, Campaigns.auditSubject(campaignId), null,
+                "batch " + batch.id() + ": " + batch.size() + " codes asked by " + batch.requestedBy());
     }
 
     /**

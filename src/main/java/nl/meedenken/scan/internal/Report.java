@@ -127,6 +127,9 @@ public class Report {
                 text("scan.csv.mean", locale), text("scan.csv.favourable", locale), "1", "2", "3", "4", "5")).append('\n');
         for (Results.View view : views) {
             String group = groupName(view, locale);
+            if (view.reason() == Anonymity.Reason.NOT_OFFERED) {
+                continue; // a department that did not exist when the campaign decided what it publishes
+            }
             if (!view.groupVisible()) {
                 String why = messages.getMessage("scan.results.short." + view.reason().name(),
                         new Object[]{view.k()}, locale);

@@ -181,6 +181,14 @@ public class SheetRelease {
                         do update set responses = scan_group_count.responses + excluded.responses
                         """)
                 .param("ids", order).update();
+        // sheets by paper code are counted here, with the batch, not when each is sent (the campaign row
+        // is only share-locked by senders; a write there from each of them would deadlock)
+        jdbc.sql("""
+                        update scan_campaign set code_sheets = code_sheets + (select count(*) from scan_pending_sheet p
+                                                   where p.id = any(cast(:ids as uuid[])) and p.by_code)
+                        where id = :c
+                        """)
+                .param("ids", order).param("c", campaignId).update();
         int moved = jdbc.sql("delete from scan_pending_sheet where id = any(cast(:ids as uuid[])) and campaign_id = :c")
                 .param("ids", order).param("c", campaignId).update();
         if (moved != batch.size()) {

@@ -22,6 +22,12 @@ final class Attacker {
      */
     static int smallestReachable(Anonymity anonymity, List<GroupKey.Cell> cells, int limit) {
         List<GroupKey> shown = anonymity.decisions().keySet().stream().filter(anonymity::visible).toList();
+        return smallestReachable(shown, anonymity::size, cells, limit);
+    }
+
+    /** The same for groups that were seen published, with the true sizes of the cells. */
+    static int smallestReachable(List<GroupKey> shown, java.util.function.ToIntFunction<GroupKey> sizeOf,
+                                 List<GroupKey.Cell> cells, int limit) {
         if (shown.isEmpty()) {
             return 0;
         }
@@ -36,7 +42,7 @@ final class Attacker {
         int[] size = new int[n];
         List<Integer> small = new ArrayList<>();
         for (int c = 0; c < n; c++) {
-            size[c] = anonymity.size(GroupKey.of(cells.get(c).team(), cells.get(c).role()));
+            size[c] = sizeOf.applyAsInt(GroupKey.of(cells.get(c).team(), cells.get(c).role()));
             if (size[c] < limit) {
                 small.add(c);
             }
@@ -153,6 +159,11 @@ final class Attacker {
      */
     static int smallestCommentPiece(Anonymity anonymity, List<GroupKey.Cell> cells, int limit) {
         List<GroupKey> lists = anonymity.decisions().keySet().stream().filter(anonymity::commentsVisible).toList();
+        return smallestCommentPiece(lists, anonymity::size, cells, limit);
+    }
+
+    static int smallestCommentPiece(List<GroupKey> lists, java.util.function.ToIntFunction<GroupKey> sizeOf,
+                                    List<GroupKey.Cell> cells, int limit) {
         Map<String, Integer> pieces = new HashMap<>();
         for (GroupKey.Cell cell : cells) {
             StringBuilder signature = new StringBuilder();
@@ -160,7 +171,7 @@ final class Attacker {
                 signature.append(list.includes(cell.team(), cell.role()) ? '1' : '0');
             }
             if (signature.indexOf("1") >= 0) {
-                pieces.merge(signature.toString(), anonymity.size(GroupKey.of(cell.team(), cell.role())), Integer::sum);
+                pieces.merge(signature.toString(), sizeOf.applyAsInt(GroupKey.of(cell.team(), cell.role())), Integer::sum);
             }
         }
         return pieces.values().stream().filter(p -> p > 0 && p < limit).min(Integer::compare).orElse(0);

@@ -86,9 +86,9 @@ class ParticipationCodesTest {
         answering.answer(token, items, answers);
     }
 
+    /** Sheets sent, whether still waiting to be released into the results or released. */
     private int sheets(long campaignId) {
-        return jdbc.sql("select count(*) from scan_response where campaign_id = :id").param("id", campaignId)
-                .query(Integer.class).single();
+        return campaigns.responses(campaignId);
     }
 
     @Test
@@ -234,7 +234,9 @@ class ParticipationCodesTest {
 
         answering.submit(started.token(), Map.of(), null);
         assertThat(sheets(campaign)).isEqualTo(1);
-        assertThat(campaigns.codeSheets(campaign)).as("sheets that came by code are counted").isEqualTo(1);
+        campaigns.close(campaign, "test");
+        assertThat(campaigns.codeSheets(campaign)).as("sheets that came by code are counted when released")
+                .isEqualTo(1);
     }
 
     @Test

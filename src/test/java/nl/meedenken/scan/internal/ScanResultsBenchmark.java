@@ -83,13 +83,62 @@ class ScanResultsBenchmark {
             filtered.add(System.nanoTime() - start);
         }
         filtered.sort(Long::compare);
+
+        // closing releases waiting sheets and writes the campaign's sheets once more in a new order;
+        // the first read after closing decides and stores what the campaign publishes, later ones read it
+        long close = System.nanoTime();
+        campaigns.close(id, "benchmark");
+        long closed = System.nanoTime();
+        Campaign done = campaigns.find(id).orElseThrow();
+        long first = System.nanoTime();
+        results.view(done, GroupKey.EVERYONE);
+        long firstTook = System.nanoTime() - first;
+        List<Long> stored = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            long start = System.nanoTime();
+            results.view(done, GroupKey.EVERYONE);
+            if (i >= 3) {
+                stored.add(System.nanoTime() - start);
+            }
+        }
+        stored.sort(Long::compare);
+
+        // the disclosure decision alone on a hard organisation: 40 departments of one kind of work, each
+        // with a team lead of one and now and then a few of another kind (many small cells)
+        java.util.Random random = new java.util.Random(40);
+        java.util.Map<GroupKey.Cell, Integer> cells = new java.util.HashMap<>();
+        List<Long> many = new ArrayList<>();
+        RoleGroup[] kinds = {RoleGroup.DRIVER, RoleGroup.WAREHOUSE, RoleGroup.OFFICE};
+        for (long team = 1; team <= 40; team++) {
+            many.add(team);
+            cells.put(new GroupKey.Cell(team, kinds[(int) (team % 3)]), 4 + random.nextInt(20));
+            cells.put(new GroupKey.Cell(team, RoleGroup.TEAM_LEAD), 1);
+            if (random.nextInt(3) == 0) {
+                cells.merge(new GroupKey.Cell(team, kinds[random.nextInt(3)]), 1 + random.nextInt(4), Integer::sum);
+            }
+        }
+        cells.put(new GroupKey.Cell(0, RoleGroup.UNDISCLOSED), 3);
+        cells.put(new GroupKey.Cell(1, RoleGroup.MANAGEMENT), 3);
+        List<Long> decide = new ArrayList<>();
+        for (int k : new int[]{5, 5, 5, 5, 10, 10, 10, 10}) {
+            long start = System.nanoTime();
+            new Anonymity(cells, many, k);
+            decide.add(System.nanoTime() - start);
+        }
+
         System.out.printf("%nBENCHMARK scan results: %,d answer sheets x %d statements, 12 departments%n", n,
                 items.length);
         System.out.printf("  generate sheets (SQL):          %,8d ms%n", (generated - generate) / 1_000_000);
         System.out.printf("  recount totals from sheets:     %,8d ms%n", (rebuilt - generated) / 1_000_000);
         System.out.printf("  full results, whole company:    median %,d ms, max %,d ms (10 runs after 3 warm-up)%n",
                 runs.get(runs.size() / 2) / 1_000_000, runs.get(runs.size() - 1) / 1_000_000);
-        System.out.printf("  full results, one department x drivers: median %,d ms%n%n",
+        System.out.printf("  full results, one department x drivers: median %,d ms%n",
                 filtered.get(filtered.size() / 2) / 1_000_000);
+        System.out.printf("  close (release, rewrite in a new order): %,d ms%n", (closed - close) / 1_000_000);
+        System.out.printf("  first read after closing (decide, store): %,d ms%n", firstTook / 1_000_000);
+        System.out.printf("  full results, closed, stored decision: median %,d ms, max %,d ms%n",
+                stored.get(stored.size() / 2) / 1_000_000, stored.get(stored.size() - 1) / 1_000_000);
+        System.out.printf("  disclosure decision alone, 40 small departments: k=5 %,d ms, k=10 %,d ms (last run)%n%n",
+                decide.get(3) / 1_000_000, decide.get(7) / 1_000_000);
     }
 }
