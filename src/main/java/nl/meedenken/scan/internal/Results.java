@@ -217,6 +217,8 @@ public class Results {
         Map<Long, String> teamNames = teamNames(campaign);
         Tallies tallies = tallies(campaign.id());
         Anonymity anonymity = publications.of(campaign, tallies, teamNames.keySet());
+        // departments made after the campaign decided what it publishes had nobody answering: leave them out
+        teamNames.keySet().removeIf(team -> !anonymity.offered(new GroupKey(team, null)));
         boolean visible = anonymity.visible(group);
         List<DimensionRow> dimensions = dimensions(instrument, campaign, tallies, anonymity, group);
         List<ItemRow> items = visible ? items(instrument, campaign, tallies, group) : List.of();

@@ -99,6 +99,8 @@ class ResultsController {
         }
         model.addAttribute("view", view);
         model.addAttribute("wholeCompany", wholeCompany);
+        model.addAttribute("responses", campaigns.responseCount(id));
+        model.addAttribute("codeSheets", campaigns.codeSheets(id));
         model.addAttribute("chosenTeam", team);
         model.addAttribute("chosenRole", roleGroup);
         model.addAttribute("roleGroups", RoleGroup.values());

@@ -19,8 +19,14 @@ import java.util.List;
  * described in docs/benchmarks.md. Asserts nothing about time.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {"meedenken.demo=false", "meedenken.embedded.database=benchmark"})
+@SpringBootTest(properties = {"meedenken.demo=true", "meedenken.embedded.database=benchmark"})
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class ScanResultsBenchmark {
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
     @Autowired
     Campaigns campaigns;
@@ -36,7 +42,7 @@ class ScanResultsBenchmark {
     JdbcClient jdbc;
 
     @Test
-    void fullResultsComputation() {
+    void fullResultsComputation() throws Exception {
         int n = Integer.getInteger("benchmark.responses", 100_000);
         List<Long> teamIds = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
@@ -103,6 +109,24 @@ class ScanResultsBenchmark {
         }
         stored.sort(Long::compare);
 
+        // the whole page as management asks for it: controller, figures, findings, chart data and template
+        List<Long> page = new ArrayList<>();
+        int length = 0;
+        for (int i = 0; i < 13; i++) {
+            long start = System.nanoTime();
+            var result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .get("/scan/campaigns/" + id + "/results").with(nl.meedenken.TestLogins.as(users, "manager")))
+                    .andReturn();
+            if (result.getResponse().getStatus() != 200) {
+                throw new IllegalStateException("results page answered " + result.getResponse().getStatus());
+            }
+            length = result.getResponse().getContentAsString().length();
+            if (i >= 3) {
+                page.add(System.nanoTime() - start);
+            }
+        }
+        page.sort(Long::compare);
+
         // the disclosure decision alone on a hard organisation: 40 departments of one kind of work, each
         // with a team lead of one and now and then a few of another kind (many small cells)
         java.util.Random random = new java.util.Random(40);
@@ -138,6 +162,8 @@ class ScanResultsBenchmark {
         System.out.printf("  first read after closing (decide, store): %,d ms%n", firstTook / 1_000_000);
         System.out.printf("  full results, closed, stored decision: median %,d ms, max %,d ms%n",
                 stored.get(stored.size() / 2) / 1_000_000, stored.get(stored.size() - 1) / 1_000_000);
+        System.out.printf("  results page over HTTP (MockMvc), management: median %,d ms, max %,d ms, %,d characters%n",
+                page.get(page.size() / 2) / 1_000_000, page.get(page.size() - 1) / 1_000_000, length);
         System.out.printf("  disclosure decision alone, 40 small departments: k=5 %,d ms, k=10 %,d ms (last run)%n%n",
                 decide.get(3) / 1_000_000, decide.get(7) / 1_000_000);
     }

@@ -4,6 +4,7 @@ import nl.meedenken.TestLogins;
 import nl.meedenken.TestPeople;
 import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.internal.Teams;
+import nl.meedenken.scan.RoleGroup;
 import nl.meedenken.scan.internal.Campaign;
 import nl.meedenken.scan.internal.Campaigns;
 import nl.meedenken.scan.internal.ParticipationCodes;
@@ -16,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -44,6 +46,10 @@ class ScanCodesWebTest {
     People people;
     @Autowired
     Teams teams;
+    @Autowired
+    nl.meedenken.scan.internal.Answering answering;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     // closing late on purpose: other tests take the first open campaign (soonest to close), which
     // must stay one that asks everyone
@@ -159,7 +165,20 @@ class ScanCodesWebTest {
         long demo = campaigns.all().stream().filter(c -> c.status() == Campaign.Status.CLOSED)
                 .filter(c -> c.title().startsWith("Meedenken-scan")).findFirst().orElseThrow().id();
         mvc.perform(get("/scan/campaigns/" + demo).with(TestLogins.as(users, "council")))
-                .andExpect(content().string(containsString("Minder dan 5 van de")))
-                .andExpect(content().string(containsString("lijsten kwamen via een papieren code.")));
+                .andExpect(content().string(containsString("0 van de " + campaigns.responses(demo)
+                        + " lijsten kwamen via een papieren code.")));
+
+        // ten sheets, two of them by code: the page says "fewer than 5", never 2
+        long id = campaignForPeopleWithoutAccount(0);
+        for (int i = 0; i < 10; i++) {
+            answering.store(id, 0, RoleGroup.DRIVER, "nl", Map.of(), Map.of());
+        }
+        jdbc.sql("update scan_campaign set code_sheets = 2 where id = :id").param("id", id).update();
+        campaigns.close(id, "test");
+        mvc.perform(get("/scan/campaigns/" + id).with(TestLogins.as(users, "council")))
+                .andExpect(content().string(containsString("Minder dan 5 van de 10 lijsten kwamen via een papieren code.")))
+                .andExpect(content().string(not(containsString("2 van de 10"))));
+        mvc.perform(get("/scan/campaigns/" + id + "/results").with(TestLogins.as(users, "manager")))
+                .andExpect(content().string(containsString("Minder dan 5 van de 10 lijsten kwamen via een papieren code.")));
     }
 }
