@@ -155,6 +155,31 @@ class DrivingTest {
     }
 
     @Test
+    void theDrivingPageOpensOnTheLatestWeekWithKilometresNotOnAWeekOfStandingStill() {
+        String login = TestPeople.loginInTeam(people, accounts, TestPeople.team(teams), Role.DRIVER);
+        long id = TestLogins.personId(users, login);
+        String vin = DrivingTestData.vin();
+        String card = DrivingTestData.card();
+        Instant drove = Instant.now().minus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant stood = hoursAgo();
+        DrivingTestData.take(telemetry, vin, List.of(
+                DrivingTestData.status(vin, drove, card, 1_000_000, 500_000, 10_000, 2_000, 5_000, 300_000, 50_000,
+                        100_000, 200_000, 50_000, 100, 200, 50, 80),
+                DrivingTestData.status(vin, drove.plus(1, ChronoUnit.HOURS), card, 1_080_000, 524_000, 13_000, 2_600, 6_000,
+                        340_000, 58_000, 110_000, 260_000, 60_000, 116, 230, 58, 90),
+                DrivingTestData.status(vin, stood, card, 1_080_000, 524_000, 13_000, 2_600, 6_000,
+                        340_000, 58_000, 110_000, 260_000, 60_000, 116, 230, 58, 90),
+                DrivingTestData.status(vin, stood.plus(30, ChronoUnit.MINUTES), card, 1_080_000, 524_000, 13_000, 2_700,
+                        6_000, 340_000, 58_000, 110_000, 260_000, 60_000, 116, 230, 58, 90)));
+        records.map(card, id, "test");
+        LocalDate standingDay = stood.atZone(DrivingRecords.LOCAL).toLocalDate();
+        assertThat(records.days(id, standingDay, standingDay, Instant.EPOCH))
+                .as("the half hour standing still is stored").isNotEmpty();
+        assertThat(records.weekToOpen(id))
+                .isEqualTo(DrivingRecords.weekOf(drove.atZone(DrivingRecords.LOCAL).toLocalDate()));
+    }
+
+    @Test
     void statusesWithMoreThanMicrosecondsAreRecognisedWhenTheyComeAgain() {
         String vin = DrivingTestData.vin().toLowerCase();
         String card = DrivingTestData.card();

@@ -232,17 +232,17 @@ public class DrivingRecords {
     }
 
     /**
-     * The week a driving page opens on when none is asked for: this week once it has driving
-     * (of the person, or of anyone with {@code personId} null), else the latest earlier week
-     * that has some, so a Monday morning does not open on an empty week. This week when there
-     * is no driving at all.
+     * The week a driving page opens on when none is asked for: this week once it has kilometres
+     * driven (by the person, or by anyone with {@code personId} null), else the latest earlier week
+     * that has some, so a Monday morning does not open on an empty week, nor on a week in which
+     * the truck has only stood with its engine on. This week when there is no driving at all.
      */
     public LocalDate weekToOpen(Long personId) {
         LocalDate thisWeek = weekOf(today());
         Instant latest = jdbc.sql("""
                         select max(i.ended_at) from driving_interval i join driving_card c on c.card = i.card
                         where c.person_id is not null and (cast(:person as bigint) is null or c.person_id = :person)
-                          and i.ended_at < :to
+                          and i.ended_at < :to and i.distance_m > 0
                         """)
                 .param("person", personId).param("to", start(thisWeek.plusWeeks(1)))
                 .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
