@@ -24,9 +24,11 @@ import java.util.Set;
  *   <li><b>Primary suppression.</b> A group with fewer than k respondents is hidden.</li>
  *   <li><b>Secondary suppression.</b> Every figure is a sum over cells (one department,
  *       including "not given", times one kind of work). Whatever an attacker adds and
- *       subtracts, they can only learn sums that are linear combinations of the shown groups.
- *       As long as some combination equals a set of cells with together 1 to k−1 people,
- *       one more group is hidden: the smallest one whose removal makes that set unreachable.</li>
+ *       subtracts, in whatever amounts, they can only learn linear combinations of the shown
+ *       groups. As long as some combination is zero on every cell but a set of cells with
+ *       together 1 to k−1 people (their sum, but also a difference such as "this driver minus
+ *       that warehouse worker"), one more group is hidden: the smallest one whose removal
+ *       makes every such combination on that set unreachable.</li>
  *   <li><b>Open answers</b> are lists of texts: with two lists one can also find the answers
  *       that appear in both (an intersection), so for them every piece of the partition the
  *       shown lists make must hold at least the comment threshold (2k) of people, or be
@@ -216,17 +218,22 @@ public final class Anonymity {
         return v;
     }
 
-    /** A set of cells with fewer than the threshold of people that the shown groups add up to. */
+    /**
+     * A set of cells with together fewer than the threshold of people on which some combination
+     * of the shown groups is non-zero while it is zero everywhere else: a sum, a difference or
+     * any other mix of the answers of those few people alone.
+     */
     record Leak(Set<Integer> cells) {
     }
 
     /**
-     * Looks for a 0/1 combination of cells with 1..threshold−1 people in the span of the
-     * shown groups. Cells with threshold people or more can never be part of one, so the
-     * search runs in the part of the span that is zero on them: its reduced basis has one
-     * pivot cell per vector, and a 0/1 vector's coefficient on each basis vector is its value
-     * in that pivot cell, so only 0/1 coefficients need trying, and only sets of pivots with
-     * fewer than threshold people.
+     * Looks for a leak. Cells with the threshold of people or more can never be part of one,
+     * so the search runs in the part of the span that is zero on them (its reduced basis: the
+     * rows whose pivot lies among the small cells). A vector of that part is zero outside a set
+     * of cells T exactly when the columns of T in the part's orthogonal complement are linearly
+     * dependent, so the search adds cells one at a time, smallest first, keeping their columns
+     * reduced, and stops at the first column that the others already span. Only cells where
+     * some basis row is non-zero can take part.
      */
     Leak findLeak(List<GroupKey> shown, List<GroupKey.Cell> cellOrder, int threshold) {
         int n = cellOrder.size();
@@ -260,72 +267,124 @@ public final class Anonymity {
             rows[r] = permuted;
         }
         List<double[]> basis = new ArrayList<>();
-        List<Integer> pivots = new ArrayList<>();
+        Map<Integer, Integer> rowOfPivot = new HashMap<>();
         for (Echelon.Row row : Echelon.reduce(rows)) {
             if (row.pivot() >= large) {
+                rowOfPivot.put(row.pivot(), basis.size());
                 basis.add(row.values());
-                pivots.add(row.pivot());
             }
         }
         if (basis.isEmpty()) {
             return null;
         }
-        int[] permutedSize = new int[n];
-        for (int c = 0; c < n; c++) {
-            permutedSize[c] = size[columns.get(c)];
+        // the orthogonal complement within the small cells: one coordinate per free cell a basis row touches
+        List<Integer> free = new ArrayList<>();
+        for (int c = large; c < n; c++) {
+            if (!rowOfPivot.containsKey(c)) {
+                for (double[] row : basis) {
+                    if (row[c] != 0) {
+                        free.add(c);
+                        break;
+                    }
+                }
+            }
+        }
+        List<Integer> candidates = new ArrayList<>(rowOfPivot.keySet());
+        candidates.addAll(free);
+        candidates.sort(Comparator.comparingInt((Integer c) -> size[columns.get(c)]).thenComparingInt(c -> c));
+        double[][] dual = new double[candidates.size()][];
+        for (int i = 0; i < dual.length; i++) {
+            int c = candidates.get(i);
+            double[] column = new double[free.size()];
+            Integer row = rowOfPivot.get(c);
+            for (int q = 0; q < free.size(); q++) {
+                column[q] = row != null ? -basis.get(row)[free.get(q)] : free.get(q) == c ? 1 : 0;
+            }
+            dual[i] = column;
+        }
+        int[] weight = new int[candidates.size()];
+        for (int i = 0; i < weight.length; i++) {
+            weight[i] = size[columns.get(candidates.get(i))];
         }
         int[] budget = {SEARCH_BUDGET};
-        double[] sum = new double[n];
-        Set<Integer> found = search(basis, pivots, permutedSize, threshold, 0, 0, sum, budget);
-        if (found == null) {
+        List<Integer> chosen = new ArrayList<>();
+        boolean found = dependent(dual, weight, threshold, 0, 0, new ArrayList<>(), new ArrayList<>(), chosen, budget);
+        if (!found) {
             return budget[0] < 0 ? new Leak(Set.of()) : null;
         }
         Set<Integer> original = new HashSet<>();
-        found.forEach(c -> original.add(columns.get(c)));
+        chosen.forEach(i -> original.add(columns.get(candidates.get(i))));
         return new Leak(original);
     }
 
-    private static Set<Integer> search(List<double[]> basis, List<Integer> pivots, int[] size, int threshold,
-                                       int from, int pivotWeight, double[] sum, int[] budget) {
-        for (int i = from; i < basis.size(); i++) {
-            int weight = pivotWeight + size[pivots.get(i)];
-            if (weight >= threshold) {
-                continue;
+    /**
+     * Depth-first over sets of candidates with together fewer than the threshold of people
+     * (candidates come smallest first, so a too heavy one ends the loop); {@code reduced} holds
+     * the chosen columns in echelon form, each zero on the pivots before it.
+     */
+    private static boolean dependent(double[][] dual, int[] weight, int threshold, int from, int people,
+                                     List<double[]> reduced, List<Integer> pivots, List<Integer> chosen, int[] budget) {
+        for (int i = from; i < dual.length; i++) {
+            if (people + weight[i] >= threshold) {
+                return false;
             }
             if (--budget[0] < 0) {
-                return null;
+                return false;
             }
-            double[] row = basis.get(i);
-            for (int c = 0; c < sum.length; c++) {
-                sum[c] += row[c];
+            double[] v = dual[i].clone();
+            for (int b = 0; b < reduced.size(); b++) {
+                double factor = v[pivots.get(b)];
+                if (Math.abs(factor) >= EPSILON) {
+                    double[] row = reduced.get(b);
+                    for (int j = 0; j < v.length; j++) {
+                        v[j] -= factor * row[j];
+                    }
+                }
             }
-            Set<Integer> hit = zeroOne(sum, size, threshold);
-            if (hit == null) {
-                hit = search(basis, pivots, size, threshold, i + 1, weight, sum, budget);
+            int pivot = -1;
+            for (int j = 0; j < v.length; j++) {
+                if (Math.abs(v[j]) >= EPSILON && (pivot < 0 || Math.abs(v[j]) > Math.abs(v[pivot]))) {
+                    pivot = j;
+                }
             }
-            for (int c = 0; c < sum.length; c++) {
-                sum[c] -= row[c];
+            chosen.add(i);
+            if (pivot < 0) {
+                return true;
             }
-            if (hit != null || budget[0] < 0) {
-                return hit;
+            double scale = v[pivot];
+            for (int j = 0; j < v.length; j++) {
+                v[j] /= scale;
+            }
+            reduced.add(v);
+            pivots.add(pivot);
+            if (dependent(dual, weight, threshold, i + 1, people + weight[i], reduced, pivots, chosen, budget)) {
+                return true;
+            }
+            reduced.remove(reduced.size() - 1);
+            pivots.remove(pivots.size() - 1);
+            chosen.remove(chosen.size() - 1);
+            if (budget[0] < 0) {
+                return false;
             }
         }
-        return null;
+        return false;
     }
 
-    /** The cells of the vector if it is 0/1 with 1..threshold−1 people, else null. */
-    private static Set<Integer> zeroOne(double[] v, int[] size, int threshold) {
-        Set<Integer> ones = new HashSet<>();
-        long people = 0;
-        for (int c = 0; c < v.length; c++) {
-            if (Math.abs(v[c] - 1) < EPSILON) {
-                ones.add(c);
-                people += size[c];
-            } else if (Math.abs(v[c]) >= EPSILON) {
-                return null;
+    /** Whether some combination of the groups is non-zero on the cells and zero on every other cell. */
+    private static boolean reaches(List<GroupKey> groups, List<GroupKey.Cell> cellOrder, Set<Integer> cells) {
+        if (groups.isEmpty()) {
+            return false;
+        }
+        double[][] all = new double[groups.size()][];
+        double[][] without = new double[groups.size()][];
+        for (int r = 0; r < all.length; r++) {
+            all[r] = vector(groups.get(r), cellOrder);
+            without[r] = all[r].clone();
+            for (int c : cells) {
+                without[r][c] = 0;
             }
         }
-        return !ones.isEmpty() && people > 0 && people < threshold ? ones : null;
+        return Echelon.reduce(all).size() > Echelon.reduce(without).size();
     }
 
     /**
@@ -337,16 +396,10 @@ public final class Anonymity {
         List<GroupKey> candidates = new ArrayList<>(shown);
         candidates.sort(hidingOrder());
         if (!leak.cells().isEmpty()) {
-            double[] target = new double[cellOrder.size()];
-            leak.cells().forEach(c -> target[c] = 1);
             for (GroupKey candidate : candidates) {
-                List<double[]> rest = new ArrayList<>();
-                for (GroupKey other : shown) {
-                    if (!other.equals(candidate)) {
-                        rest.add(vector(other, cellOrder));
-                    }
-                }
-                if (!Echelon.spans(rest, target)) {
+                List<GroupKey> rest = new ArrayList<>(shown);
+                rest.remove(candidate);
+                if (!reaches(rest, cellOrder, leak.cells())) {
                     return candidate;
                 }
             }
@@ -541,28 +594,6 @@ public final class Anonymity {
                 result.add(new Row(pivot, m[r]));
             }
             return result;
-        }
-
-        /** Whether the target is a linear combination of the rows. */
-        static boolean spans(List<double[]> rows, double[] target) {
-            if (rows.isEmpty()) {
-                return false;
-            }
-            double[] rest = target.clone();
-            for (Row row : reduce(rows.toArray(double[][]::new))) {
-                double factor = rest[row.pivot()];
-                if (Math.abs(factor) >= EPSILON) {
-                    for (int j = 0; j < rest.length; j++) {
-                        rest[j] -= factor * row.values()[j];
-                    }
-                }
-            }
-            for (double value : rest) {
-                if (Math.abs(value) >= EPSILON) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 

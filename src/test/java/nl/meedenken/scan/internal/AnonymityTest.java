@@ -107,6 +107,20 @@ class AnonymityTest {
     }
 
     @Test
+    void aDifferenceOfTwoPeopleIsNotShownEither() {
+        // Zwolle: 1 driver and 10 warehouse workers; Venlo: 10 drivers and 1 warehouse worker.
+        // Zwolle minus the warehouse is that one driver minus Venlo's one warehouse worker.
+        long zwolle = 11, venlo = 12;
+        var anonymity = new Anonymity(cells(zwolle, RoleGroup.DRIVER, 1, zwolle, RoleGroup.WAREHOUSE, 10,
+                venlo, RoleGroup.DRIVER, 10, venlo, RoleGroup.WAREHOUSE, 1), List.of(zwolle, venlo), 5);
+        boolean both = anonymity.visible(new GroupKey(zwolle, null))
+                && anonymity.visible(GroupKey.of(null, RoleGroup.WAREHOUSE));
+        assertThat(both).as("Zwolle and the warehouse side by side").isFalse();
+        assertThat(Attacker.smallestReachable(anonymity, cellList(anonymity), 5)).isZero();
+        assertThat(anonymity.visible(GroupKey.EVERYONE)).as("the company as a whole stays").isTrue();
+    }
+
+    @Test
     void saysWhyAGroupIsHidden() {
         var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 6, B, RoleGroup.DRIVER, 7, C, RoleGroup.DRIVER, 2),
                 List.of(A, B, C), 5);

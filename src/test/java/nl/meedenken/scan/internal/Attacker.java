@@ -17,15 +17,22 @@ final class Attacker {
     }
 
     /**
-     * The smallest number of people (1 … limit−1) in a set of cells whose total the shown
-     * groups add up to, or 0 when there is none.
+     * The smallest number of people (1 … limit−1) in a set of cells on which some combination
+     * of the shown groups, with any coefficients, is non-zero while it is zero on every other
+     * cell (a sum of their answers, or a difference, or any mix), or 0 when there is none.
      */
     static int smallestReachable(Anonymity anonymity, List<GroupKey.Cell> cells, int limit) {
         List<GroupKey> shown = anonymity.decisions().keySet().stream().filter(anonymity::visible).toList();
         return smallestReachable(shown, anonymity::size, cells, limit);
     }
 
-    /** The same for groups that were seen published, with the true sizes of the cells. */
+    /**
+     * The same for groups that were seen published, with the true sizes of the cells. A vector
+     * that is zero outside a set T is a combination of the shown groups exactly when it is
+     * orthogonal to their null space, that is when the null-space columns of T are linearly
+     * dependent with its values as weights; so every set of small cells is tried by the rank
+     * of its columns, exactly, in integers.
+     */
     static int smallestReachable(List<GroupKey> shown, java.util.function.ToIntFunction<GroupKey> sizeOf,
                                  List<GroupKey.Cell> cells, int limit) {
         if (shown.isEmpty()) {
@@ -43,41 +50,79 @@ final class Attacker {
         List<Integer> small = new ArrayList<>();
         for (int c = 0; c < n; c++) {
             size[c] = sizeOf.applyAsInt(GroupKey.of(cells.get(c).team(), cells.get(c).role()));
-            if (size[c] < limit) {
+            if (size[c] > 0 && size[c] < limit) {
                 small.add(c);
             }
         }
         int[] best = {0};
-        search(small, 0, size, limit, new BigInteger[nullSpace.size()], nullSpace, 0, best, false);
+        search(small, 0, size, limit, new ArrayList<>(), nullSpace, 0, best);
         return best[0];
     }
 
-    private static void search(List<Integer> small, int from, int[] size, int limit, BigInteger[] dots,
-                               List<BigInteger[]> nullSpace, int people, int[] best, boolean any) {
-        if (any && people > 0 && people < limit) {
-            boolean reachable = true;
-            for (BigInteger dot : dots) {
-                if (dot != null && dot.signum() != 0) {
-                    reachable = false;
-                    break;
-                }
-            }
-            if (reachable && (best[0] == 0 || people < best[0])) {
+    private static void search(List<Integer> small, int from, int[] size, int limit, List<Integer> chosen,
+                               List<BigInteger[]> nullSpace, int people, int[] best) {
+        if (!chosen.isEmpty() && dependent(chosen, nullSpace)) {
+            if (best[0] == 0 || people < best[0]) {
                 best[0] = people;
             }
+            return;
         }
         for (int i = from; i < small.size(); i++) {
             int cell = small.get(i);
-            if (people + size[cell] >= limit) {
+            if (people + size[cell] >= limit || (best[0] != 0 && people + size[cell] >= best[0])) {
                 continue;
             }
-            BigInteger[] next = new BigInteger[dots.length];
-            for (int j = 0; j < dots.length; j++) {
-                BigInteger before = dots[j] == null ? BigInteger.ZERO : dots[j];
-                next[j] = before.add(nullSpace.get(j)[cell]);
-            }
-            search(small, i + 1, size, limit, next, nullSpace, people + size[cell], best, true);
+            chosen.add(cell);
+            search(small, i + 1, size, limit, chosen, nullSpace, people + size[cell], best);
+            chosen.remove(chosen.size() - 1);
         }
+    }
+
+    /** Whether the null-space columns of the chosen cells have a rank below their number. */
+    private static boolean dependent(List<Integer> chosen, List<BigInteger[]> nullSpace) {
+        BigInteger[][] rows = new BigInteger[chosen.size()][nullSpace.size()];
+        for (int r = 0; r < chosen.size(); r++) {
+            for (int j = 0; j < nullSpace.size(); j++) {
+                rows[r][j] = nullSpace.get(j)[chosen.get(r)];
+            }
+        }
+        return rank(rows, nullSpace.size()) < chosen.size();
+    }
+
+    /** The rank, by fraction-free elimination. */
+    private static int rank(BigInteger[][] input, int columns) {
+        BigInteger[][] m = new BigInteger[input.length][];
+        for (int r = 0; r < input.length; r++) {
+            m[r] = input[r].clone();
+        }
+        int top = 0;
+        for (int c = 0; c < columns && top < m.length; c++) {
+            int found = -1;
+            for (int r = top; r < m.length; r++) {
+                if (m[r][c].signum() != 0) {
+                    found = r;
+                    break;
+                }
+            }
+            if (found < 0) {
+                continue;
+            }
+            BigInteger[] swap = m[top];
+            m[top] = m[found];
+            m[found] = swap;
+            for (int r = top + 1; r < m.length; r++) {
+                if (m[r][c].signum() != 0) {
+                    BigInteger a = m[top][c];
+                    BigInteger b = m[r][c];
+                    for (int j = 0; j < columns; j++) {
+                        m[r][j] = m[r][j].multiply(a).subtract(m[top][j].multiply(b));
+                    }
+                    reduce(m[r]);
+                }
+            }
+            top++;
+        }
+        return top;
     }
 
     /** Integer vectors x with m·x = 0 spanning all such vectors (a vector is reachable iff it is orthogonal to all). */
