@@ -260,3 +260,36 @@
     }
   });
 })();
+
+// A form that says data-retry-after="N" sends itself again after N seconds (the server was busy
+// and kept the answers); the status line counts down. Typing in the form stops the countdown.
+(function () {
+  'use strict';
+  var form = document.querySelector('form[data-retry-after]');
+  if (!form) {
+    return;
+  }
+  var status = document.querySelector('[data-retry-status]');
+  var left = parseInt(form.getAttribute('data-retry-after'), 10) || 5;
+  var stopped = false;
+  form.addEventListener('input', function () {
+    stopped = true;
+  });
+  var timer = window.setInterval(function () {
+    if (stopped) {
+      window.clearInterval(timer);
+      return;
+    }
+    left -= 1;
+    if (left <= 0) {
+      window.clearInterval(timer);
+      if (status) {
+        status.textContent = status.getAttribute('data-retry-sending');
+      }
+      form.submit();
+    } else if (status) {
+      status.textContent = left === 1 ? status.getAttribute('data-retry-one')
+        : status.getAttribute('data-retry-template').replace('{0}', String(left));
+    }
+  }, 1000);
+})();

@@ -241,6 +241,16 @@ class AnswerController {
             return "redirect:/scan/answer/done";
         } catch (Answering.MissingAnswers missing) {
             return "redirect:/scan/answer/part/" + firstPartWith(campaign, missing.items());
+        } catch (org.springframework.dao.TransientDataAccessException
+                 | org.springframework.dao.DataAccessResourceFailureException busy) {
+            // the database is full for a moment (every connection in use, a lock that timed out): nothing was
+            // stored, the draft is still there; the page keeps the typed texts and sends them again by itself
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "5");
+            model.addAttribute("campaign", campaign);
+            model.addAttribute("questions", questions.openQuestions(campaign));
+            model.addAttribute("typed", open);
+            return "scan/answer-busy";
         } catch (InvalidScanInput refused) {
             answering.discard(token);
             DraftCookie.clear(request, response); // the answers cannot be sent any more
