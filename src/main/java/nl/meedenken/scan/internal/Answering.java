@@ -114,6 +114,21 @@ public class Answering {
         return newDraft(found.get().campaignId(), Via.CODE, found.get().storedHash(), language);
     }
 
+    /**
+     * Whether the typed code is the one the device's draft was started with, so that the draft may
+     * be taken up again in a new browser session (the draft's own code proves it is the same
+     * person's slip). A wrong code counts as a wrong guess as in {@link #startWithCode}.
+     */
+    @Transactional(noRollbackFor = InvalidScanInput.class)
+    public boolean resumeWithCode(String token, String typed) {
+        Optional<Draft> draft = draft(token);
+        if (draft.isEmpty() || draft.get().via() != Via.CODE || draft.get().codeHash() == null) {
+            return false;
+        }
+        Optional<ParticipationCodes.Found> found = codes.findOpen(typed);
+        return found.isPresent() && found.get().storedHash().equals(draft.get().codeHash());
+    }
+
     private Started newDraft(long campaignId, Via via, String codeHash, String language) {
         // tidy up as we go: expired drafts (answers nobody sent) and old failed attempts
         jdbc.sql("delete from scan_draft where expires_on < :today").param("today", today()).update();

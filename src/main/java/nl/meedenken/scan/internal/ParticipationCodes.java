@@ -65,6 +65,7 @@ public class ParticipationCodes {
     static final String COSIGN_SETTING = "council-cosigns-codes";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger log = LoggerFactory.getLogger(ParticipationCodes.class);
+    private static final java.security.SecureRandom SHUFFLE = new java.security.SecureRandom();
 
     /** One printed slip: the code and a QR code (as SVG) that opens the answer page with it. */
     public record Slip(String code, String qrSvg) {
@@ -229,19 +230,39 @@ public class ParticipationCodes {
         if (batch.requestedByPerson() != personId) {
             throw new InvalidScanInput("batch", "scan.codes.error.notYours");
         }
-        checkCapacity(campaign, 0);
-        List<Slip> slips = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            String code = generate();
-            jdbc.sql("insert into scan_code (code_hash, hash_kind, campaign_id) values (:hash, 'HMAC', :campaign)")
-                    .param("hash", hash(code)).param("campaign", campaignId).update();
-            slips.add(new Slip(code, qrSvg(answerUrl + "?code=" + normalise(code))));
+        if (batch.cosignedBy() == null && councilCosigns()) {
+            throw new InvalidScanInput("batch", "scan.codes.error.waitsForCouncil");
         }
+        checkCapacity(campaign, 0);
+        List<Slip> slips = makeCodes(campaignId, batch.size(), answerUrl);
         jdbc.sql("update scan_code_batch set status = 'PRINTED', printed_at = :at where id = :id")
                 .param("at", Timestamp.from(clock.instant())).param("id", batchId).update();
         audit.record(AuditEntry.Type.SCAN_CODES_ISSUED, actor, Campaigns.auditSubject(campaignId), null,
                 "batch " + batchId + ": " + batch.size() + " codes made and shown"
                         + (batch.cosignedBy() == null ? "" : ", co-signed by " + batch.cosignedBy()));
+        return slips;
+    }
+
+    /**
+     * Makes the codes and stores their hashes in another, random order than the slips come out
+     * of the printer, in one statement: the order of the rows in the table says nothing about
+     * which slip went to whom.
+     */
+    private List<Slip> makeCodes(long campaignId, int count, String answerUrl) {
+        List<String> codes = new ArrayList<>();
+        List<Slip> slips = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String code = generate();
+            codes.add(code);
+            slips.add(new Slip(code, qrSvg(answerUrl + "?code=" + normalise(code))));
+        }
+        List<String> hashes = new ArrayList<>(codes.stream().map(this::hash).toList());
+        java.util.Collections.shuffle(hashes, SHUFFLE);
+        jdbc.sql("""
+                        insert into scan_code (code_hash, hash_kind, campaign_id)
+                        select h, 'HMAC', :campaign from unnest(cast(:hashes as varchar[])) as h
+                        """)
+                .param("campaign", campaignId).param("hashes", hashes.toArray(String[]::new)).update();
         return slips;
     }
 
@@ -266,13 +287,7 @@ public class ParticipationCodes {
         if (count < 1 || count > MAX_PER_BATCH) {
             throw new InvalidScanInput("count", "scan.codes.error.count", MAX_PER_BATCH);
         }
-        List<Slip> slips = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String code = generate();
-            jdbc.sql("insert into scan_code (code_hash, hash_kind, campaign_id) values (:hash, 'HMAC', :campaign)")
-                    .param("hash", hash(code)).param("campaign", campaignId).update();
-            slips.add(new Slip(code, qrSvg(answerUrl + "?code=" + normalise(code))));
-        }
+        List<Slip> slips = makeCodes(campaignId, count, answerUrl);
         return slips;
     }
 
@@ -300,8 +315,17 @@ public class ParticipationCodes {
                         on conflict (name) do update set value = excluded.value
                         """)
                 .param("n", COSIGN_SETTING).param("v", Boolean.toString(on)).update();
+        int waiting = 0;
+        if (on) {
+            // batches approved while nobody had to co-sign, and not printed yet, now wait for the council too
+            waiting = jdbc.sql("""
+                            update scan_code_batch set status = 'PENDING'
+                            where status = 'APPROVED' and cosigned_by is null
+                            """).update();
+        }
         audit.record(AuditEntry.Type.SCAN_CODE_SETTING_CHANGED, actor, "scan", null,
-                "works council co-signs code batches: " + (on ? "on" : "off"));
+                "works council co-signs code batches: " + (on ? "on" : "off")
+                        + (waiting > 0 ? "; " + waiting + " batches not yet printed now wait for co-signing" : ""));
     }
 
     // --- answering with a code ---

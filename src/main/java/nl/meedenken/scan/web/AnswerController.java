@@ -63,27 +63,66 @@ class AnswerController {
             return "redirect:/scan/answer/start";
         }
         model.addAttribute("code", code == null ? "" : code);
+        model.addAttribute("waiting", waitingForItsCode(request));
         return "scan/answer-code";
     }
 
+    /**
+     * Starts with a code, or takes up the device's draft again when the code is the one it was
+     * started with (in a new browser session a code draft opens only so). Open answers sent along
+     * (a send that found the draft waiting for its code) are sent once the code proves it.
+     */
     @PostMapping
     String startWithCode(@RequestParam(name = "code", required = false) String code,
+                         @RequestParam Map<String, String> form,
                          @AuthenticationPrincipal SignedInUser me, HttpServletRequest request,
                          HttpServletResponse response, Locale locale, Model model) {
         if (me != null && me.has(Role.MANAGEMENT)) {
             model.addAttribute("refusal", "scan.answer.error.managementCode");
             return "scan/answer-code";
         }
+        String typed = code == null ? "" : code;
+        String earlier = DraftCookie.read(request);
         try {
-            var started = answering.startWithCode(code == null ? "" : code, locale.getLanguage(),
-                    request.getRemoteAddr(), me == null ? null : me.personId());
-            DraftCookie.write(request, response, started.token());
+            if (earlier != null && answering.resumeWithCode(earlier, typed)) {
+                answering.draft(earlier).ifPresent(d -> DraftCookie.bind(request, d.tokenHash()));
+                if (form.keySet().stream().anyMatch(k -> k.startsWith("o_"))) {
+                    return submit(form, me, request, response, locale, model);
+                }
+                return "redirect:/scan/answer/start";
+            }
+            var started = answering.startWithCode(typed, locale.getLanguage(), request.getRemoteAddr(),
+                    me == null ? null : me.personId());
+            if (earlier != null) {
+                answering.discard(earlier); // whoever left it has their slip still: the code was not used
+            }
+            DraftCookie.write(request, response, started.token(), true);
+            answering.draft(started.token()).ifPresent(d -> DraftCookie.bind(request, d.tokenHash()));
             return "redirect:/scan/answer/start";
         } catch (InvalidScanInput refused) {
             model.addAttribute("code", code);
             model.addAttribute("codeError", refused.messageKey());
+            model.addAttribute("waiting", waitingForItsCode(request));
+            keepOpenAnswers(form, model);
             return "scan/answer-code";
         }
+    }
+
+    /** Whether the device holds answers started with a code that this browser session did not start. */
+    private boolean waitingForItsCode(HttpServletRequest request) {
+        return answering.draft(DraftCookie.read(request))
+                .filter(d -> d.via() == Answering.Via.CODE && !DraftCookie.bound(request, d.tokenHash()))
+                .isPresent();
+    }
+
+    private static void keepOpenAnswers(Map<String, String> form, Model model) {
+        Map<String, String> open = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("o_") && k.length() <= 64 && v != null && v.length() <= 2000) {
+                open.put(k, v);
+            }
+        });
+        model.addAttribute("openAnswers", open);
     }
 
     @GetMapping("/start")
@@ -227,6 +266,14 @@ class AnswerController {
             model.addAttribute("signIn", true);
             return "scan/answer-problem";
         }
+        if (draft.isPresent() && draft.get().via() == Answering.Via.CODE
+                && !DraftCookie.bound(request, draft.get().tokenHash())) {
+            // a new browser session: the code of the slip must be typed again; the texts wait in the form
+            model.addAttribute("code", "");
+            model.addAttribute("waiting", true);
+            keepOpenAnswers(form, model);
+            return "scan/answer-code";
+        }
         if (draft.isEmpty()) {
             // a second click, or a retry after the first one got through
             return "redirect:/scan/answer/done";
@@ -268,6 +315,8 @@ class AnswerController {
     /**
      * The device's draft. One started with an account belongs to the session that started it: when
      * nobody is signed in any more (the session ended on a shared phone), it is removed, not shown.
+     * One started with a code shows only in the browser session that started it or that typed its
+     * code again.
      */
     private Optional<Answering.Draft> draft(HttpServletRequest request, HttpServletResponse response, SignedInUser me) {
         String token = DraftCookie.read(request);
@@ -275,6 +324,12 @@ class AnswerController {
         if (draft.isPresent() && startedByAnotherSession(draft.get(), me)) {
             answering.discard(token);
             DraftCookie.clear(request, response);
+            return Optional.empty();
+        }
+        if (draft.isPresent() && draft.get().via() == Answering.Via.CODE
+                && !DraftCookie.bound(request, draft.get().tokenHash())) {
+            // started with a code in another browser session (the phone was passed on, or the browser
+            // closed): it opens again only for whoever types that code again
             return Optional.empty();
         }
         return draft;

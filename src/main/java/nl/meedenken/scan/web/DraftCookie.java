@@ -33,12 +33,17 @@ final class DraftCookie {
         return null;
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, String token) {
+    /**
+     * Writes the token. A draft started with an account lives 7 days on the device (it is removed
+     * on signing in or out); one started with a paper code lives until the browser closes, and is
+     * also bound to the browser session ({@link #bind}).
+     */
+    static void write(HttpServletRequest request, HttpServletResponse response, String token, boolean withCode) {
         Cookie cookie = new Cookie(NAME, token);
         cookie.setPath(PATH);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
-        cookie.setMaxAge((int) Duration.ofDays(7).toSeconds());
+        cookie.setMaxAge(withCode ? -1 : (int) Duration.ofDays(7).toSeconds());
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
     }
@@ -50,6 +55,20 @@ final class DraftCookie {
         }
         return java.util.Arrays.stream(request.getCookies()).filter(c -> NAME.equals(c.getName()))
                 .map(Cookie::getValue).toList();
+    }
+
+    /** The session attribute that says which code draft this browser session started or took up again. */
+    static final String SESSION_ATTRIBUTE = "meedenken.scan.codeDraft";
+
+    /** Binds a code draft to this browser session; only its hash is kept there. */
+    static void bind(HttpServletRequest request, String tokenHash) {
+        request.getSession(true).setAttribute(SESSION_ATTRIBUTE, tokenHash);
+    }
+
+    /** Whether this browser session started (or took up again, with its code) the draft of that hash. */
+    static boolean bound(HttpServletRequest request, String tokenHash) {
+        var session = request.getSession(false);
+        return session != null && tokenHash != null && tokenHash.equals(session.getAttribute(SESSION_ATTRIBUTE));
     }
 
     static void clear(HttpServletRequest request, HttpServletResponse response) {

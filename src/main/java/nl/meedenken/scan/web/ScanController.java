@@ -63,7 +63,7 @@ class ScanController {
         try {
             var started = answering.startWithAccount(id, me.personId(),
                     person.team() == null ? null : person.team().value(), siteOf(person), locale.getLanguage());
-            DraftCookie.write(request, response, started.token());
+            DraftCookie.write(request, response, started.token(), false);
             return "redirect:/scan/answer/start";
         } catch (InvalidScanInput refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());

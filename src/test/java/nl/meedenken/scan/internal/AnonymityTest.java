@@ -120,6 +120,33 @@ class AnonymityTest {
         assertThat(anonymity.visible(GroupKey.EVERYONE)).as("the company as a whole stays").isTrue();
     }
 
+    /** The worked example of docs/anonymity.md, outcome as the document states it. */
+    @Test
+    void theWorkedExampleOfTheDocumentation() {
+        long chauffeursZwolle = 1, chauffeursVenlo = 2, magazijnZwolle = 3, magazijnVenlo = 4, directie = 5;
+        var anonymity = new Anonymity(cells(chauffeursZwolle, RoleGroup.DRIVER, 9, chauffeursZwolle, RoleGroup.TEAM_LEAD, 1,
+                chauffeursVenlo, RoleGroup.DRIVER, 7, chauffeursVenlo, RoleGroup.TEAM_LEAD, 1,
+                magazijnZwolle, RoleGroup.WAREHOUSE, 5, magazijnZwolle, RoleGroup.TEAM_LEAD, 1,
+                magazijnVenlo, RoleGroup.WAREHOUSE, 6, magazijnVenlo, RoleGroup.TEAM_LEAD, 1,
+                directie, RoleGroup.MANAGEMENT, 2),
+                List.of(chauffeursZwolle, chauffeursVenlo, magazijnZwolle, magazijnVenlo, directie), 5);
+        Map<String, Anonymity.Reason> reasons = new java.util.TreeMap<>();
+        anonymity.decisions().forEach((g, d) -> reasons.put(Anonymity.canonical(g), d.figures()));
+        assertThat(reasons).containsEntry("*/*", Anonymity.Reason.SHOWN)
+                .containsEntry("*/DRIVER", Anonymity.Reason.SHOWN)
+                .containsEntry("*/WAREHOUSE", Anonymity.Reason.SHOWN)
+                .containsEntry(Anonymity.canonical(new GroupKey(null, RoleGroup.SHOP_FLOOR)), Anonymity.Reason.SHOWN)
+                .containsEntry(Anonymity.canonical(new GroupKey(null, RoleGroup.LEADERSHIP)), Anonymity.Reason.SHOWN)
+                .containsEntry("1/*", Anonymity.Reason.SHOWN)
+                .containsEntry("4/*", Anonymity.Reason.SHOWN)
+                .containsEntry("2/*", Anonymity.Reason.PROTECTS_OTHERS)
+                .containsEntry("3/*", Anonymity.Reason.PROTECTS_OTHERS)
+                .containsEntry("5/*", Anonymity.Reason.TOO_FEW)
+                .containsEntry("*/TEAM_LEAD", Anonymity.Reason.TOO_FEW)
+                .containsEntry("*/MANAGEMENT", Anonymity.Reason.TOO_FEW);
+        assertThat(Attacker.smallestReachable(anonymity, cellList(anonymity), 5)).isZero();
+    }
+
     @Test
     void saysWhyAGroupIsHidden() {
         var anonymity = new Anonymity(cells(A, RoleGroup.DRIVER, 6, B, RoleGroup.DRIVER, 7, C, RoleGroup.DRIVER, 2),

@@ -207,6 +207,39 @@ class ParticipationCodesTest {
     }
 
     @Test
+    void aBatchApprovedBeforeTheCouncilSwitchedCoSigningOnWaitsForTheCouncilToo() {
+        boolean before = codes.councilCosigns();
+        try {
+            codes.councilCosigns(false, "OR");
+            long campaign = openCampaignFor(List.of(team(6, 0)));
+            long manager = manager();
+            ParticipationCodes.Batch batch = codes.request(campaign, 3, manager, "Directeur");
+            assertThat(batch.printable()).isTrue();
+
+            codes.councilCosigns(true, "OR");
+            assertThat(codes.batch(campaign, batch.id()).orElseThrow().status())
+                    .isEqualTo(ParticipationCodes.Batch.Status.PENDING);
+            var refused = catchThrowableOfType(InvalidScanInput.class,
+                    () -> codes.print(campaign, batch.id(), manager, "Directeur", "http://x"));
+            assertThat(refused.messageKey()).isEqualTo("scan.codes.error.waitsForCouncil");
+            assertThat(codes.counts(campaign)).containsEntry("issued", 0L);
+        } finally {
+            codes.councilCosigns(before, "test");
+        }
+    }
+
+    @Test
+    void theTableDoesNotKeepTheCodesInTheOrderTheSlipsArePrinted() {
+        long campaign = openCampaignFor(List.of(team(40, 0)));
+        List<ParticipationCodes.Slip> slips = requestAndPrint(campaign, 40, manager());
+        List<String> printed = slips.stream().map(slip -> codes.hash(slip.code())).toList();
+        List<String> stored = jdbc.sql("select code_hash from scan_code where campaign_id = :c order by ctid")
+                .param("c", campaign).query(String.class).list();
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(printed);
+        assertThat(stored).as("one chance in 40! to fail by luck").isNotEqualTo(printed);
+    }
+
+    @Test
     void managementAndWhoeverAskedForTheCodesCannotAnswerWithOne() {
         long campaign = openCampaignFor(List.of(team(5, 0)));
         long manager = manager();

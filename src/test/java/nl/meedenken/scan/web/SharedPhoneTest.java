@@ -7,6 +7,8 @@ import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.internal.Accounts;
 import nl.meedenken.platform.Role;
 import nl.meedenken.scan.internal.Campaigns;
+import nl.meedenken.scan.internal.ParticipationCodes;
+import nl.meedenken.scan.internal.TestCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.LocalDate;
@@ -22,6 +25,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -48,6 +52,8 @@ class SharedPhoneTest {
     Accounts accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ParticipationCodes codes;
 
     private long openCampaign() {
         long id = campaigns.create(new Campaigns.Draft("Gedeelde telefoon " + System.nanoTime(), LocalDate.now(),
@@ -151,5 +157,78 @@ class SharedPhoneTest {
                 .andExpect(content().string(containsString("Je bent niet meer ingelogd")));
         assertThat(drafts(campaign)).isZero();
         assertThat(campaigns.responses(campaign)).isZero();
+    }
+
+    /** Someone without an account starts with their slip's code in a browser session of their own. */
+    private Cookie startWithCode(String code, MockHttpSession session, long campaign) throws Exception {
+        MvcResult started = mvc.perform(post("/scan/answer").with(csrf()).session(session)
+                        .with(TestLogins.from("10.62.0.1")).param("code", code))
+                .andExpect(redirectedUrl("/scan/answer/start")).andReturn();
+        Cookie draft = started.getResponse().getCookie(DraftCookie.NAME);
+        assertThat(draft).isNotNull();
+        assertThat(draft.getMaxAge()).as("gone when the browser closes").isEqualTo(-1);
+        mvc.perform(post("/scan/answer/start").with(csrf()).session(session).cookie(draft)
+                        .param("teamId", "none").param("roleGroup", "WAREHOUSE"))
+                .andExpect(redirectedUrl("/scan/answer/part/1"));
+        return draft;
+    }
+
+    @Test
+    void aDraftStartedWithACodeOpensInAnotherBrowserSessionOnlyWithThatCodeAgain() throws Exception {
+        long campaign = openCampaign();
+        List<String> slips = TestCodes.issue(codes, campaign, 2);
+        MockHttpSession first = new MockHttpSession();
+        Cookie draft = startWithCode(slips.get(0), first, campaign);
+        mvc.perform(get("/scan/answer/part/1").session(first).cookie(draft)).andExpect(status().isOk());
+
+        // the phone goes to the next person (or the browser was closed, and the cookie survived anyway)
+        MockHttpSession next = new MockHttpSession();
+        mvc.perform(get("/scan/answer").session(next).cookie(draft))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ze gaan alleen weer open met die code")));
+        mvc.perform(get("/scan/answer/start").session(next).cookie(draft)).andExpect(redirectedUrl("/scan/answer"));
+        mvc.perform(get("/scan/answer/part/1").session(next).cookie(draft)).andExpect(redirectedUrl("/scan/answer"));
+        mvc.perform(post("/scan/answer/submit").with(csrf()).session(next).cookie(draft).param("o_x", "mijn tekst"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Typ de code van je briefje nog één keer")))
+                .andExpect(content().string(containsString("mijn tekst")));
+        assertThat(campaigns.responses(campaign)).as("nothing sent without the code").isZero();
+        assertThat(drafts(campaign)).as("the first person's answers wait for their code").isEqualTo(1);
+
+        // a wrong code opens nothing and starts nothing
+        mvc.perform(post("/scan/answer").with(csrf()).session(next).cookie(draft).with(TestLogins.from("10.62.0.2"))
+                        .param("code", "AAAA-BBBB-CCCC-DD"))
+                .andExpect(status().isOk());
+        assertThat(drafts(campaign)).isEqualTo(1);
+
+        // the first person comes back in a new session with their code: their answers are there
+        MockHttpSession back = new MockHttpSession();
+        mvc.perform(post("/scan/answer").with(csrf()).session(back).cookie(draft).with(TestLogins.from("10.62.0.3"))
+                        .param("code", slips.get(0)))
+                .andExpect(redirectedUrl("/scan/answer/start"));
+        mvc.perform(get("/scan/answer/start").session(back).cookie(draft))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("WAREHOUSE")));
+        assertThat(drafts(campaign)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherCodeOnTheSamePhoneStartsAfreshAndRemovesTheAnswersLeftBehind() throws Exception {
+        long campaign = openCampaign();
+        List<String> slips = TestCodes.issue(codes, campaign, 2);
+        Cookie left = startWithCode(slips.get(0), new MockHttpSession(), campaign);
+
+        MockHttpSession next = new MockHttpSession();
+        MvcResult started = mvc.perform(post("/scan/answer").with(csrf()).session(next).cookie(left)
+                        .with(TestLogins.from("10.62.0.4")).param("code", slips.get(1)))
+                .andExpect(redirectedUrl("/scan/answer/start")).andReturn();
+        Cookie mine = started.getResponse().getCookie(DraftCookie.NAME);
+        assertThat(mine.getValue()).isNotEqualTo(left.getValue());
+        assertThat(drafts(campaign)).as("only the new person's draft").isEqualTo(1);
+        mvc.perform(get("/scan/answer/start").session(next).cookie(mine))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("checked=\"checked\""))));
+        // the first code was never used: its owner can start again
+        mvc.perform(post("/scan/answer").with(csrf()).session(new MockHttpSession()).with(TestLogins.from("10.62.0.5"))
+                        .param("code", slips.get(0)))
+                .andExpect(redirectedUrl("/scan/answer/start"));
     }
 }
