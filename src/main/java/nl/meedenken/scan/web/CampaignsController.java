@@ -4,6 +4,7 @@ import nl.meedenken.organisation.People;
 import nl.meedenken.platform.AuditLog;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
+import nl.meedenken.scan.internal.CodeShare;
 import nl.meedenken.scan.internal.Campaign;
 import nl.meedenken.scan.internal.Campaigns;
 import nl.meedenken.scan.internal.InvalidScanInput;
@@ -110,7 +111,7 @@ class CampaignsController {
         model.addAttribute("councilCosigns", codes.councilCosigns());
         model.addAttribute("pendingBatches", codes.batches(id).stream().filter(ParticipationCodes.Batch::pending).count());
         if (campaign.status() == Campaign.Status.CLOSED) {
-            model.addAttribute("codeSheets", campaigns.codeSheets(id));
+            model.addAttribute("codeShare", CodeShare.of(campaigns.codeSheets(id), campaigns.responses(id), campaign.minGroupSize()));
         }
         model.addAttribute("teamNames", people.teams().stream()
                 .filter(t -> campaign.targetTeams().contains(t.id().value())).map(t -> t.name()).toList());

@@ -12,6 +12,7 @@ import nl.meedenken.platform.AuditLog;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import nl.meedenken.scan.RoleGroup;
+import nl.meedenken.scan.internal.CodeShare;
 import nl.meedenken.scan.internal.Campaign;
 import nl.meedenken.scan.internal.Campaigns;
 import nl.meedenken.scan.internal.GroupKey;
@@ -100,7 +101,7 @@ class ResultsController {
         model.addAttribute("view", view);
         model.addAttribute("wholeCompany", wholeCompany);
         model.addAttribute("responses", campaigns.responseCount(id));
-        model.addAttribute("codeSheets", campaigns.codeSheets(id));
+        model.addAttribute("codeShare", CodeShare.of(campaigns.codeSheets(id), campaigns.responses(id), campaign.minGroupSize()));
         model.addAttribute("chosenTeam", team);
         model.addAttribute("chosenRole", roleGroup);
         model.addAttribute("roleGroups", RoleGroup.values());

@@ -1,5 +1,8 @@
 package nl.meedenken.scan.internal;
 
+import nl.meedenken.TestPeople;
+import nl.meedenken.organisation.People;
+import nl.meedenken.organisation.internal.Teams;
 import nl.meedenken.scan.RoleGroup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,10 @@ class ScanBurstBenchmark {
     Answering answering;
     @Autowired
     Questions questions;
+    @Autowired
+    People people;
+    @Autowired
+    Teams teams;
 
     private record Sender(HttpClient client, String csrf) {
     }
@@ -65,28 +72,47 @@ class ScanBurstBenchmark {
     }
 
     private void burst(int n) throws Exception {
+        // n people without an account in a team of their own: the campaign may give each a paper code
+        long team = TestPeople.team(teams);
+        for (int i = 0; i < n; i++) {
+            TestPeople.member(people, team, "Piek " + i);
+        }
         long id = campaigns.create(new Campaigns.Draft("Piek " + n + " " + System.nanoTime(), LocalDate.now(),
-                LocalDate.now().plusDays(14), 5, List.of(), List.of()), "benchmark");
+                LocalDate.now().plusDays(14), 5, List.of(), List.of(team)), "benchmark");
         campaigns.open(id, "benchmark");
         Campaign campaign = campaigns.find(id).orElseThrow();
         List<String> items = questions.itemCodes(campaign);
-        List<ParticipationCodes.Slip> slips = codes.issue(id, n, "http://localhost:" + port + "/scan/answer");
+        List<ParticipationCodes.Slip> slips = new ArrayList<>();
+        for (int left = n; left > 0; left -= ParticipationCodes.MAX_PER_BATCH) {
+            slips.addAll(codes.issue(id, Math.min(left, ParticipationCodes.MAX_PER_BATCH),
+                    "http://localhost:" + port + "/scan/answer"));
+        }
         List<Sender> senders = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Answering.Started started = answering.startWithCode(slips.get(i).code(), "nl", "127.0.0.1");
-            answering.profile(started.token(), null, RoleGroup.values()[i % 3], List.of());
+            // each person types their code on the code page, as on a phone; the draft it starts is
+            // bound to that browser session. The answers themselves are filled in directly.
+            CookieManager cookies = new CookieManager();
+            HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            String codePage = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scan/answer"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher codeCsrf = CSRF.matcher(codePage);
+            if (!codeCsrf.find()) {
+                throw new IllegalStateException("no form token on the code page");
+            }
+            client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scan/answer"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + codeCsrf.group(1) + "&code=" + slips.get(i).code()))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            String token = cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("meedenken-scan")).map(HttpCookie::getValue).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the code did not start a sheet"));
+            answering.profile(token, null, RoleGroup.values()[i % 3], List.of());
             Map<String, Integer> answers = new HashMap<>();
             for (int j = 0; j < items.size(); j++) {
                 answers.put(items.get(j), 1 + (i + j) % 5);
             }
-            answering.answer(started.token(), items, answers);
-            CookieManager cookies = new CookieManager();
-            HttpCookie draft = new HttpCookie("meedenken-scan", started.token());
-            draft.setPath("/");
-            draft.setVersion(0);
-            cookies.getCookieStore().add(URI.create("http://localhost:" + port + "/"), draft);
-            HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            answering.answer(token, items, answers);
             String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scan/answer/open"))
                     .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
             Matcher csrf = CSRF.matcher(page);

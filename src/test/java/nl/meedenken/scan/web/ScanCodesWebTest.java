@@ -180,5 +180,19 @@ class ScanCodesWebTest {
                 .andExpect(content().string(not(containsString("2 van de 10"))));
         mvc.perform(get("/scan/campaigns/" + id + "/results").with(TestLogins.as(users, "manager")))
                 .andExpect(content().string(containsString("Minder dan 5 van de 10 lijsten kwamen via een papieren code.")));
+
+        // eight of ten by code: "8 of 10" would say that two answered with their account
+        long most = campaignForPeopleWithoutAccount(0);
+        for (int i = 0; i < 10; i++) {
+            answering.store(most, 0, RoleGroup.DRIVER, "nl", Map.of(), Map.of());
+        }
+        jdbc.sql("update scan_campaign set code_sheets = 8 where id = :id").param("id", most).update();
+        campaigns.close(most, "test");
+        mvc.perform(get("/scan/campaigns/" + most).with(TestLogins.as(users, "council")))
+                .andExpect(content().string(containsString("Op minder dan 5 na kwamen alle 10 lijsten via een papieren code.")))
+                .andExpect(content().string(not(containsString("8 van de 10"))));
+        mvc.perform(get("/scan/campaigns/" + most + "/results").with(TestLogins.as(users, "manager")))
+                .andExpect(content().string(containsString("Op minder dan 5 na kwamen alle 10 lijsten via een papieren code.")))
+                .andExpect(content().string(not(containsString("8 van de 10"))));
     }
 }
