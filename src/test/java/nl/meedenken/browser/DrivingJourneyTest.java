@@ -127,7 +127,8 @@ class DrivingJourneyTest {
         long draft = agreements.all().stream().filter(a -> a.status() == Agreement.Status.DRAFT).findFirst()
                 .orElseThrow().id();
         b.open("/driving/agreement/" + agreements.inForce().orElseThrow().id() + "/end");
-        assertThat(b.text()).contains("Ja, beëindigen");
+        assertThat(b.text()).contains("Ja, beëindigen", "Wat er verandert als de afspraak vandaag stopt",
+                "Teamtotalen: niet meer zichtbaar.");
         b.screenshot("driving-agreement-end");
         b.clickAndWait(By.linkText("Annuleren"));
 
@@ -135,6 +136,11 @@ class DrivingJourneyTest {
         b.signOutEverywhere();
         b.signIn("council", "demo");
         b.open("/driving/agreement");
+        // before consenting, the council reads what the draft would hide or delete
+        assertThat(b.find(By.id("preview-" + draft)).getText()).contains("Wat er verandert als de OR vandaag instemt");
+        assertThat(b.text()).contains("De ranglijst stopt.");
+        b.assertAccessible("the agreement page with a preview");
+        b.screenshot("driving-agreement-preview");
         b.find(By.id("consent-on-" + draft)).sendKeys(LocalDate.now().minusDays(1).format(
                 java.time.format.DateTimeFormatter.ofPattern("ddMMyyyy")));
         b.click(By.id("confirmed-" + draft));

@@ -254,6 +254,8 @@ class DrivingTest {
 
     @Test
     void dataFromBeforeTheConsentStaysTheDriversOwn() throws Exception {
+        // gathered under an agreement that let nobody else see a single driver, then one that lets management
+        agreement(true, false, false, 180, records.today().minusDays(30));
         agreement(false, false, true, 180, records.today());
         Driver d = driverWithData(TestPeople.team(teams));
         jdbc.sql("update driving_interval set ended_at = ended_at - interval '2 days', started_at = started_at - interval '2 days' where card = :c")

@@ -27,8 +27,48 @@ public class DriverWeeks {
     public record Trend(LocalDate week, Figures figures) {
     }
 
+    /** Why the reader sees no figures for (a part of) a period: nothing, the agreement, or the retention period. */
+    public enum Limit { NONE, AGREEMENT, DELETED }
+
+    /**
+     * How far back a reader sees a driver's data: from {@code from} (a day in the company's zone), because of the
+     * agreement (consented on {@code agreementOn}) or because older data was deleted after {@code keptDays} days.
+     */
+    public record Horizon(Limit reason, LocalDate from, LocalDate agreementOn, int keptDays) {
+
+        static Horizon of(Instant agreementFrom, Instant keptFrom, Optional<Agreement> inForce, int keptDays) {
+            Instant from = later(agreementFrom, keptFrom);
+            Limit reason = agreementFrom.isAfter(keptFrom) ? Limit.AGREEMENT : Limit.DELETED;
+            LocalDate day = from.equals(Instant.MAX) ? LocalDate.MAX
+                    : from.atZone(DrivingRecords.LOCAL).toLocalDate();
+            if (!from.equals(Instant.MAX) && from.atZone(DrivingRecords.LOCAL).toLocalTime().isAfter(java.time.LocalTime.MIDNIGHT)) {
+                day = day.plusDays(1); // a partly deleted day counts from the next whole day
+            }
+            return new Horizon(reason, day, inForce.map(Agreement::consentOn).orElse(null), keptDays);
+        }
+
+        /** What keeps a period that starts on {@code first} (partly) from the reader, if anything. */
+        public Limit limits(LocalDate first) {
+            return first.isBefore(from) ? reason : Limit.NONE;
+        }
+    }
+
+    /** A team's figures for one week, or why there are none. */
+    public record Group(Optional<Figures> figures, Limit limit, Horizon horizon, boolean hidesAll) {
+    }
+
     public record Week(LocalDate week, Figures figures, Figures earlier, List<Metric> tips, List<Trend> trend,
-                       List<Day> days, Optional<Agreement> agreement) {
+                       List<Day> days, Optional<Agreement> agreement, Horizon horizon) {
+
+        /** Whether the agreement or the retention period keeps (part of) this week from the reader. */
+        public Limit limit() {
+            return horizon.limits(week);
+        }
+
+        /** Whether nothing of this week may be read. */
+        public boolean hiddenEntirely() {
+            return limit() != Limit.NONE && week.plusDays(6).isBefore(horizon.from());
+        }
 
         /** Whether this week is better than the earlier weeks for a metric, or null when one of them has no value. */
         public Boolean better(Metric metric) {
@@ -85,7 +125,9 @@ public class DriverWeeks {
         List<Day> days = new ArrayList<>();
         records.days(personId, week, week.plusDays(6), since).forEach((day, totals) ->
                 days.add(new Day(day, plates.get(day), Figures.of(totals, shown, weights))));
-        return new Week(week, figures, Figures.of(earlier, shown, weights), figures.weakest(), trend, days, agreement);
+        Horizon horizon = Horizon.of(notBefore, retention.keptFrom(), agreement, retention.days());
+        return new Week(week, figures, Figures.of(earlier, shown, weights), figures.weakest(), trend, days, agreement,
+                horizon);
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -108,17 +150,25 @@ public class DriverWeeks {
         return figures;
     }
 
-    /** One set of figures for a group, or empty when fewer than {@link Visibility#MIN_DRIVERS} drove. */
-    public Optional<Figures> group(List<Long> personIds, LocalDate anyDayOfWeek) {
+    /**
+     * One set of figures for a group, or none when fewer than {@link Visibility#MIN_DRIVERS} drove in the part of
+     * the week the agreement lets others read, saying which it is.
+     */
+    public Group group(List<Long> personIds, LocalDate anyDayOfWeek) {
         LocalDate week = DrivingRecords.weekOf(anyDayOfWeek);
-        Instant since = agreements.inForce().map(a -> a.consentOn().atStartOfDay(DrivingRecords.LOCAL).toInstant())
-                .orElse(Instant.MAX);
+        Instant since = visibility.teamNotBefore();
+        Horizon horizon = Horizon.of(since, retention.keptFrom(), agreements.inForce(), retention.days());
+        Limit limit = horizon.limits(week);
+        boolean all = limit != Limit.NONE && week.plusDays(6).isBefore(horizon.from());
+        if (all) {
+            return new Group(Optional.empty(), limit, horizon, true);
+        }
         Map<Long, Totals> people = records.people(personIds, week, week.plusDays(6), later(since, retention.keptFrom()));
         long drove = people.values().stream().filter(Totals::enough).count();
         if (drove < Visibility.MIN_DRIVERS) {
-            return Optional.empty();
+            return new Group(Optional.empty(), limit, horizon, false);
         }
         Totals sum = people.values().stream().filter(Totals::enough).reduce(Totals.NONE, Totals::plus);
-        return Optional.of(Figures.of(sum, visibility.shown(), weights()));
+        return new Group(Optional.of(Figures.of(sum, visibility.shown(), weights())), limit, horizon, false);
     }
 }

@@ -238,15 +238,19 @@ public class DrivingRecords {
      * the truck has only stood with its engine on. This week when there is no driving at all.
      */
     public LocalDate weekToOpen(Long personId) {
+        return weekToOpen(personId, Instant.EPOCH);
+    }
+
+    /**
+     * The latest week with kilometres that the reader may see (data from {@code since} on); when there is none,
+     * the latest week with kilometres at all, so the page says why it shows nothing instead of an empty week.
+     */
+    public LocalDate weekToOpen(Long personId, Instant since) {
         LocalDate thisWeek = weekOf(today());
-        Instant latest = jdbc.sql("""
-                        select max(i.ended_at) from driving_interval i join driving_card c on c.card = i.card
-                        where c.person_id is not null and (cast(:person as bigint) is null or c.person_id = :person)
-                          and i.ended_at < :to and i.distance_m > 0
-                        """)
-                .param("person", personId).param("to", start(thisWeek.plusWeeks(1)))
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-                .optional().orElse(null);
+        Instant latest = latest(personId, thisWeek, since.equals(Instant.MAX) ? Instant.EPOCH : since);
+        if (latest == null && !since.equals(Instant.EPOCH)) {
+            latest = latest(personId, thisWeek, Instant.EPOCH);
+        }
         if (latest == null) {
             return thisWeek;
         }
@@ -255,6 +259,40 @@ public class DrivingRecords {
     }
 
     /** People with driving data in the days from {@code from} up to and including {@code to}. */
+    private Instant latest(Long personId, LocalDate thisWeek, Instant since) {
+        return jdbc.sql("""
+                        select max(i.ended_at) from driving_interval i join driving_card c on c.card = i.card
+                        where c.person_id is not null and (cast(:person as bigint) is null or c.person_id = :person)
+                          and i.ended_at < :to and i.ended_at >= :since and i.distance_m > 0
+                        """)
+                .param("person", personId).param("to", start(thisWeek.plusWeeks(1))).param("since", Timestamp.from(since))
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional().orElse(null);
+    }
+
+    /** How much driving there is between two moments: drivers, weeks (Monday to Sunday) and the first and last day. */
+    public record Activity(int drivers, int weeks, LocalDate first, LocalDate last) {
+        public boolean none() {
+            return drivers == 0;
+        }
+    }
+
+    public Activity activity(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return new Activity(0, 0, null, null);
+        }
+        return jdbc.sql("""
+                        select count(distinct c.person_id), count(distinct date_trunc('week', i.ended_at at time zone 'Europe/Amsterdam')),
+                               min(i.ended_at), max(i.ended_at)
+                        from driving_interval i join driving_card c on c.card = i.card
+                        where c.person_id is not null and i.distance_m > 0 and i.ended_at >= :from and i.ended_at < :to
+                        """).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> new Activity(rs.getInt(1), rs.getInt(2),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant().atZone(LOCAL).toLocalDate(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant().atZone(LOCAL).toLocalDate()))
+                .single();
+    }
+
     public List<Long> driversWithData(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                         select distinct c.person_id from driving_interval i join driving_card c on c.card = i.card

@@ -40,6 +40,11 @@ public class Retention {
                 .map(a -> Math.min(a.retentionDays(), settings.retentionDays())).orElse(settings.retentionDays()));
     }
 
+    /** The period that holds once the agreement in force ends without a successor (see {@link #days()}). */
+    public int daysAfterEnding(Agreement ending) {
+        return Math.min(ending.retentionDays(), settings.retentionDays());
+    }
+
     /** The first moment still kept. */
     public Instant keptFrom() {
         return clock.instant().minus(Duration.ofDays(days()));

@@ -12,10 +12,12 @@ import org.springframework.stereotype.Service;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Who may see which driving figures. A driver always sees their own. Anyone else sees a driver's
@@ -89,15 +91,67 @@ public class Visibility {
     }
 
     /**
-     * From when someone other than the driver may read the driver's data: not before the agreement in force
-     * was consented to, so data gathered while only the driver could see it stays the driver's.
+     * From when someone other than the driver may read the driver's data. Data gathered while only the driver could
+     * see it stays the driver's: a day counts only when the agreement that governed it allowed this audience, and
+     * so did every agreement since. A new agreement with the same rights therefore keeps the history visible; one
+     * that takes a right away, or a time without agreement, cuts it off. {@link Instant#MAX} when the agreement in
+     * force does not allow the audience at all.
      */
     public Instant notBefore(Audience audience) {
         if (audience == Audience.SELF) {
             return Instant.EPOCH;
         }
-        return agreements.inForce().map(a -> a.consentOn().atStartOfDay(DrivingRecords.LOCAL).toInstant())
-                .orElse(Instant.MAX);
+        return visibleFrom(agreements.all(), allows(audience), today());
+    }
+
+    /** From when team totals may be read (see {@link #notBefore}). */
+    public Instant teamNotBefore() {
+        return visibleFrom(agreements.all(), Agreement::teamAggregate, today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(DrivingRecords.LOCAL));
+    }
+
+    static Predicate<Agreement> allows(Audience audience) {
+        return switch (audience) {
+            case SELF -> a -> true;
+            case PLANNER -> Agreement::plannerIndividual;
+            case MANAGEMENT, TEAM_LEAD -> Agreement::managementIndividual;
+        };
+    }
+
+    /**
+     * The first day of the unbroken run of days up to {@code today} whose governing agreement allows what
+     * {@code allows} asks, as the start of that day in the company's zone. A day is governed by the agreement
+     * with the latest consent date that covers it (consented on or before it, and not ended on or before it).
+     */
+    static Instant visibleFrom(List<Agreement> all, Predicate<Agreement> allows, LocalDate today) {
+        List<Agreement> consented = all.stream().filter(a -> a.consentOn() != null)
+                .sorted(java.util.Comparator.comparing(Agreement::consentOn).thenComparing(Agreement::id).reversed())
+                .toList();
+        LocalDate first = null;
+        for (LocalDate day = today; ; day = day.minusDays(1)) {
+            Agreement governing = governing(consented, day);
+            if (governing == null || !allows.test(governing)) {
+                break;
+            }
+            first = day;
+        }
+        return first == null ? Instant.MAX : first.atStartOfDay(DrivingRecords.LOCAL).toInstant();
+    }
+
+    private static Agreement governing(List<Agreement> newestFirst, LocalDate day) {
+        for (Agreement a : newestFirst) {
+            boolean started = !a.consentOn().isAfter(day);
+            // an ended agreement governs the days before the day it ended, not that day itself
+            boolean notEnded = a.endedAt() == null
+                    || a.endedAt().atZone(DrivingRecords.LOCAL).toLocalDate().isAfter(day);
+            if (started && notEnded) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** Whether the viewer may see figures of a whole team (each shown only with enough drivers). */

@@ -1,6 +1,7 @@
 package nl.meedenken.driving.web;
 
 import nl.meedenken.driving.internal.Agreement;
+import nl.meedenken.driving.internal.AgreementPreview;
 import nl.meedenken.driving.internal.Agreements;
 import nl.meedenken.driving.internal.InvalidDriving;
 import nl.meedenken.driving.internal.Metric;
@@ -44,11 +45,39 @@ class AgreementController {
     private final Agreements agreements;
     private final Ideas ideas;
     private final org.springframework.context.MessageSource messages;
+    private final AgreementPreview preview;
 
-    AgreementController(Agreements agreements, Ideas ideas, org.springframework.context.MessageSource messages) {
+    AgreementController(Agreements agreements, Ideas ideas, org.springframework.context.MessageSource messages,
+                        AgreementPreview preview) {
         this.agreements = agreements;
         this.ideas = ideas;
         this.messages = messages;
+        this.preview = preview;
+    }
+
+    /** A change of the preview in the reader's words: keys become text, days and metrics are written out. */
+    private String describe(AgreementPreview.Change change, java.util.Locale locale) {
+        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern(
+                messages.getMessage("format.date", null, "dd-MM-yyyy", locale));
+        Object[] args = change.args().stream().map(arg -> {
+            if (arg instanceof String key && key.startsWith("driving.")) {
+                return messages.getMessage(key, null, key, locale);
+            }
+            if (arg instanceof LocalDate day) {
+                return date.format(day);
+            }
+            if (arg instanceof List<?> list) {
+                return String.join(", ", list.stream().map(m -> messages.getMessage(((Metric) m).labelKey(), null,
+                        m.toString(), locale)).toList());
+            }
+            return arg;
+        }).toArray();
+        return messages.getMessage(change.key(), args, change.key(), locale);
+    }
+
+    private List<String> describe(List<AgreementPreview.Change> changes) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return changes.stream().map(c -> describe(c, locale)).toList();
     }
 
     @GetMapping
@@ -65,6 +94,12 @@ class AgreementController {
         model.addAttribute("today", LocalDate.now(nl.meedenken.driving.internal.DrivingRecords.LOCAL));
         model.addAttribute("myName", me.auditName());
         model.addAttribute("metrics", Metric.values());
+        Map<Long, List<String>> previews = new HashMap<>();
+        if (me.has(Role.MANAGEMENT) || me.has(Role.WORKS_COUNCIL)) {
+            all.stream().filter(a -> a.status() == Agreement.Status.DRAFT)
+                    .forEach(a -> previews.put(a.id(), describe(preview.ofConsent(a))));
+        }
+        model.addAttribute("previews", previews);
         return "driving/agreement";
     }
 
@@ -135,6 +170,7 @@ class AgreementController {
     @GetMapping("/{id}/end")
     String confirmEnd(@PathVariable long id, Model model) {
         Agreement a = inForce(id);
+        model.addAttribute("preview", describe(preview.ofEnding()));
         return confirm(model, "driving.agreement.end", "driving.agreement.endConfirm",
                 java.time.format.DateTimeFormatter.ofPattern(messages.getMessage("format.date", null, "dd-MM-yyyy",
                         org.springframework.context.i18n.LocaleContextHolder.getLocale())).format(a.consentOn()),

@@ -36,7 +36,7 @@ import java.util.Optional;
 @RequestMapping("/driving/drivers")
 class DriversController {
 
-    record TeamRow(TeamSummary team, int drivers, Optional<Figures> figures) {
+    record TeamRow(TeamSummary team, int drivers, DriverWeeks.Group group) {
     }
 
     private final DriverWeeks weeks;
@@ -58,7 +58,7 @@ class DriversController {
     String list(@RequestParam(name = "week", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
                 @AuthenticationPrincipal SignedInUser me, Model model) {
         LocalDate today = records.today();
-        LocalDate chosen = week == null ? records.weekToOpen(null)
+        LocalDate chosen = week == null ? records.weekToOpen(null, visibility.teamNotBefore())
                 : DrivingRecords.weekOf(week.isAfter(today) || week.isBefore(today.minusYears(2)) ? today : week);
         List<PersonSummary> drivers = people.withRole(Role.DRIVER).stream().filter(PersonSummary::active)
                 .sorted(Comparator.comparing(PersonSummary::name)).toList();
@@ -82,6 +82,9 @@ class DriversController {
                 }
             }
             model.addAttribute("teams", rows);
+            model.addAttribute("teamPart", rows.stream().map(TeamRow::group)
+                    .filter(g -> g.limit() == DriverWeeks.Limit.AGREEMENT && !g.hidesAll() && g.horizon().agreementOn() != null)
+                    .map(DriverWeeks.Group::horizon).findFirst().orElse(null));
         }
         model.addAttribute("minDrivers", Visibility.MIN_DRIVERS);
         return "driving/drivers";
@@ -96,7 +99,7 @@ class DriversController {
         Visibility.Audience audience = visibility.individual(me, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
         LocalDate today = records.today();
-        LocalDate chosen = week == null ? records.weekToOpen(id)
+        LocalDate chosen = week == null ? records.weekToOpen(id, visibility.notBefore(audience))
                 : DrivingRecords.weekOf(week.isAfter(today) || week.isBefore(today.minusYears(2)) ? today : week);
         visibility.viewed(id, me, audience, chosen);
         model.addAttribute("driver", driver);
