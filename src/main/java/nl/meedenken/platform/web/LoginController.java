@@ -8,14 +8,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 /** The sign-in form. Spring Security handles the POST. */
 @Controller
 class LoginController {
-
-    private static final ZoneId SHOWN_IN = ZoneId.of("Europe/Amsterdam");
 
     @GetMapping("/login")
     String login(@AuthenticationPrincipal SignedInUser me,
@@ -24,8 +20,7 @@ class LoginController {
             return "redirect:/";
         }
         if (lockedUntil != null) {
-            ZonedDateTime until = Instant.ofEpochSecond(lockedUntil).atZone(SHOWN_IN);
-            model.addAttribute("lockedUntil", until);
+            model.addAttribute("lockedUntil", Instant.ofEpochSecond(lockedUntil));
         }
         return "platform/login";
     }
