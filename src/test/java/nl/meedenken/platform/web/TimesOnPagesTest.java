@@ -1,6 +1,10 @@
 package nl.meedenken.platform.web;
 
 import nl.meedenken.TestLogins;
+import nl.meedenken.TestPeople;
+import nl.meedenken.organisation.People;
+import nl.meedenken.organisation.internal.Accounts;
+import nl.meedenken.platform.Role;
 import nl.meedenken.ideas.internal.Category;
 import nl.meedenken.ideas.internal.IdeaBox;
 import nl.meedenken.platform.AuditEntry;
@@ -23,7 +27,9 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * With the clock at 23:30 UTC on the last Saturday of October (01:30 on Sunday in Amsterdam,
@@ -57,6 +63,10 @@ class TimesOnPagesTest {
     Notifications notifications;
     @Autowired
     AuditLog audit;
+    @Autowired
+    People people;
+    @Autowired
+    Accounts accounts;
 
     private String page(String login, String url) throws Exception {
         return mvc.perform(get(url).with(TestLogins.as(users, login))).andReturn().getResponse().getContentAsString();
@@ -84,6 +94,15 @@ class TimesOnPagesTest {
     void theAuditLogShowsTheAmsterdamDayAndHour() throws Exception {
         audit.record(AuditEntry.Type.ACCOUNT_CREATED, "klok-test", "klok-test", "127.0.0.1", "klok");
         assertThat(page("admin", "/admin/audit")).contains(AMSTERDAM + ":00").doesNotContain(UTC + ":00");
+    }
+
+    @Test
+    void thePersonPageShowsTheLastSignInInAmsterdamTime() throws Exception {
+        String login = TestPeople.withAccount(people, accounts, "correct horse", Role.WAREHOUSE);
+        mvc.perform(post("/login").with(csrf()).with(TestLogins.from("10.44.0.1"))
+                .param("username", login).param("password", "correct horse"));
+        long person = TestLogins.personId(users, login);
+        assertThat(page("admin", "/admin/people/" + person)).contains(AMSTERDAM).doesNotContain(UTC);
     }
 
     @Test
