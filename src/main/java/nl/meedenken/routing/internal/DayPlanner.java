@@ -384,6 +384,9 @@ public class DayPlanner implements SmartLifecycle {
         if (settled.isPresent()) {
             LOG.warn("Proposal {}: its node was lost; {}", id, settled.get() == Status.READY
                     ? "its best plan so far is the proposal" : "it had no plan yet and failed");
+            if (settled.get() == Status.READY) {
+                store.find(id).ifPresent(this::explainRecovered);
+            }
             return true;
         }
         Optional<Stored> waiting = store.find(id).filter(stored -> stored.status() == Status.WAITING);
@@ -403,6 +406,45 @@ public class DayPlanner implements SmartLifecycle {
             failed(id, e);
         }
         return true;
+    }
+
+    /**
+     * A best-so-far snapshot has no reasons yet (they are worked out when solving ends): works them
+     * out here, from the day as read and the trips of the proposal. Without them it is still a proposal.
+     */
+    private void explainRecovered(Stored stored) {
+        Proposal proposal = stored.proposal();
+        if (proposal == null || !proposal.reasons().isEmpty()) {
+            return;
+        }
+        try {
+            PlanningBoard.Day day = stored.input().day();
+            Map<Long, PlanningBoard.Truck> byId = new HashMap<>();
+            day.trucks().forEach(t -> byId.put(t.vehicleId(), t));
+            List<PlanningBoard.Truck> trucks = stored.input().trucks().stream().map(byId::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            RoutePlan plan = model(stored.request(), day, trucks);
+            Map<Long, Visit> visits = new HashMap<>();
+            plan.getVisits().forEach(v -> visits.put(v.getId(), v));
+            Map<Long, Route> routes = new HashMap<>();
+            plan.getRoutes().forEach(r -> routes.put(r.getId(), r));
+            for (Proposal.Trip trip : proposal.trips()) {
+                Route route = routes.get(trip.vehicleId());
+                List<Visit> order = trip.stops().stream().map(st -> visits.get(st.delivery().orderId())).toList();
+                if (route == null || order.contains(null)) {
+                    return;
+                }
+                route.setVisits(new ArrayList<>(order));
+            }
+            Map<Long, String> references = new HashMap<>();
+            day.deliveries().forEach(d -> references.put(d.orderId(), d.reference()));
+            List<Proposal.Reason> reasons = Explanations.of(plan, analyser,
+                    orderId -> references.getOrDefault(orderId, "?"));
+            store.explained(stored.id(), new Proposal(proposal.trips(), proposal.leftOff(), reasons, proposal.metres(),
+                    proposal.seconds(), proposal.feasible()), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Explaining recovered proposal {} failed; it is shown without reasons", stored.id(), e);
+        }
     }
 
     private void handBack(Job job) {

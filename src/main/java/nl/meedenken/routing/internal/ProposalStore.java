@@ -187,6 +187,16 @@ class ProposalStore {
                 .query((rs, i) -> DayPlanner.Status.valueOf(rs.getString(1))).optional();
     }
 
+    /** Adds the reasons to a recovered proposal that is still ready. */
+    void explained(long id, Proposal proposal, Instant at) {
+        jdbc.sql("""
+                        update routing_proposal set result = cast(:result as jsonb), updated_at = :at
+                         where id = :id and status = 'READY' and note = 'RECOVERED'
+                        """)
+                .param("result", JSON.writeValueAsString(proposal)).param("at", Timestamp.from(at)).param("id", id)
+                .update();
+    }
+
     /** Takes a waiting request whose node is gone into the queue of this node; false when another was first. */
     boolean claim(long id, String node, Instant now, Instant cutoff) {
         return jdbc.sql("update routing_proposal set node_id = :node, heartbeat_at = :now, updated_at = :now"

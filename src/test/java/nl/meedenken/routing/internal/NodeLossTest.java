@@ -89,6 +89,10 @@ class NodeLossTest {
     @Test
     void aSolvingNodeThatIsLostLeavesItsBestPlanAndTheDayFreeWithinSeconds() {
         LocalDate day = dayWithOrders(12);
+        Address utrecht = customers.allAddresses().stream().filter(a -> a.latitude() > 51.98).findFirst().orElseThrow();
+        // more pallets than any truck carries: left off, with a reason
+        long huge = orders.create(new Orders.OrderForm("NL-" + TestPeople.uniqueNumber(), utrecht.id(), day,
+                LocalTime.of(7, 0), LocalTime.of(17, 0), 60, 0, 2_000, BigDecimal.ONE, null), "test");
         DayPlanner lost = otherNode("test-lost-" + TestPeople.uniqueNumber());
         lost.start();
         long id = lost.start(new DayPlanner.Request(day, DEPART, BACK, false, LONG), "Sanne Visser");
@@ -105,8 +109,14 @@ class NodeLossTest {
         assertThat(Duration.between(halted, Instant.now())).as("not before the node could be missed")
                 .isGreaterThanOrEqualTo(lostAfter().minusSeconds(2));
         assertThat(recovered.note()).isEqualTo(DayPlanner.Note.RECOVERED);
-        assertThat(recovered.proposal()).as("the best plan stored before the node went").isEqualTo(atTheEnd);
-        assertThat(recovered.proposal().trips()).isNotEmpty();
+        assertThat(recovered.proposal().trips()).as("the best plan stored before the node went")
+                .isNotEmpty().isEqualTo(atTheEnd.trips());
+        assertThat(recovered.proposal().leftOff()).isEqualTo(atTheEnd.leftOff())
+                .extracting(Proposal.Delivery::orderId).containsExactly(huge);
+        assertThat(recovered.proposal().reasons()).as("worked out by the node that recovered it").anySatisfy(r -> {
+            assertThat(r.orderId()).isEqualTo(huge);
+            assertThat(r.key()).isEqualTo("routing.reason.leftOffPallets");
+        });
         assertThat(recovered.node()).isNull();
         long again = planner.start(new DayPlanner.Request(day, DEPART, BACK, false, 10), "Sanne Visser");
         assertThat(again).as("the day is free for a new request").isNotEqualTo(id);
