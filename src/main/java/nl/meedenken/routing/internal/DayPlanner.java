@@ -329,13 +329,16 @@ public class DayPlanner implements SmartLifecycle {
             return;
         }
         try {
-            Map<Long, Boolean> alive = store.heartbeat(node, jobs.keySet(), clock.instant());
-            for (Job job : jobs.values()) {
-                Boolean stopAsked = alive.get(job.id);
+            // only the requests asked about: one queued meanwhile is not in the answer, and not lost
+            List<Long> ids = new ArrayList<>(jobs.keySet());
+            Map<Long, Boolean> alive = store.heartbeat(node, ids, clock.instant());
+            for (long id : ids) {
+                Job job = jobs.get(id);
+                if (job == null) {
+                    continue;
+                }
+                Boolean stopAsked = alive.get(id);
                 if (stopAsked == null) {
-                    if (!jobs.containsKey(job.id)) {
-                        continue;
-                    }
                     // discarded, or taken over by another node after a long pause of this one
                     job.cancelled = true;
                     job.stop();

@@ -32,9 +32,10 @@ class DayPlannerShutdownTest {
     @Test
     void closingTheApplicationWhileItSolvesKeepsTheBestPlanAndHandsTheQueueBack() {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(MeedenkenApplication.class)
-                .properties("meedenken.embedded.database=routing_shutdown", "server.port=0")
-                .run();
+                // as arguments: they win over application.properties, so no other node shares the database
+                .run("--meedenken.embedded.database=routing_shutdown", "--server.port=0");
         HikariDataSource pool = app.getBean(HikariDataSource.class);
+        assertThat(pool.getJdbcUrl()).contains("routing_shutdown");
         JdbcClient afterwards = JdbcClient.create(new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(),
                 pool.getPassword() == null ? "" : pool.getPassword()));
         long solving;
