@@ -60,6 +60,8 @@ class NodeLossTest {
     Orders orders;
     @Autowired
     Trips trips;
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     private LocalDate dayWithOrders(int count) {
         LocalDate day = trips.today().plusDays(DAYS_AHEAD.getAndIncrement());
@@ -188,5 +190,18 @@ class NodeLossTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !planner.working(id));
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(DayPlanner.Status.DISCARDED);
+    }
+
+    @Test
+    void theNotesOfAStoppedOptimisationSayHowLongItWorkedInBothLanguages() {
+        java.util.Locale en = java.util.Locale.ENGLISH;
+        java.util.Locale nl = java.util.Locale.forLanguageTag("nl");
+        String restarted = DayPlanner.Note.RESTARTED.messageKey();
+        String recovered = DayPlanner.Note.RECOVERED.messageKey();
+        assertThat(messages.getMessage(restarted, new Object[]{0L, 60}, en)).contains("after less than a second of its 60 seconds");
+        assertThat(messages.getMessage(restarted, new Object[]{1L, 60}, en)).contains("after one second of its 60 seconds");
+        assertThat(messages.getMessage(recovered, new Object[]{37L, 120}, en)).contains("after 37 seconds of its 120 seconds");
+        assertThat(messages.getMessage(restarted, new Object[]{37L, 120}, nl)).contains("na 37 seconden van haar 120 seconden");
+        assertThat(messages.getMessage(recovered, new Object[]{0L, 30}, nl)).contains("na minder dan een seconde van de 30 seconden");
     }
 }
