@@ -62,6 +62,8 @@ class NodeLossTest {
     Trips trips;
     @Autowired
     org.springframework.context.MessageSource messages;
+    @Autowired
+    java.util.List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>> jobs;
 
     private LocalDate dayWithOrders(int count) {
         LocalDate day = trips.today().plusDays(DAYS_AHEAD.getAndIncrement());
@@ -142,6 +144,28 @@ class NodeLossTest {
         assertThat(failed.status()).isEqualTo(DayPlanner.Status.FAILED);
         assertThat(failed.failure()).isEqualTo(DayPlanner.LOST);
         assertThat(store.underWay(day)).isEmpty();
+    }
+
+    private static <T> void runOnce(com.github.kagkarlsson.scheduler.task.helper.RecurringTask<T> job) {
+        job.execute(job.instance(com.github.kagkarlsson.scheduler.task.helper.RecurringTask.INSTANCE), null);
+    }
+
+    @Test
+    void theRecurringJobSettlesWhatLostNodesLeftAlsoWhenNobodyLooks() {
+        LocalDate day = dayWithOrders(2);
+        String gone = "test-gone-" + TestPeople.uniqueNumber();
+        Instant longAgo = Instant.now().minus(lostAfter()).minusSeconds(30);
+        PlanningBoard.Day read = planner.preview(day, false);
+        long id = store.insert(new DayPlanner.Request(day, DEPART, BACK, false), Duration.ofSeconds(LONG),
+                new DayPlanner.Input(read, DayPlanner.trucks(read).stream().map(PlanningBoard.Truck::vehicleId).toList()),
+                "Sanne Visser", gone, longAgo);
+        store.started(id, gone, longAgo);
+        com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?> job = jobs.stream()
+                .filter(t -> t.getName().equals(RoutingJobs.LOST_NODES)).findFirst().orElseThrow();
+
+        runOnce(job);
+
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(DayPlanner.Status.FAILED);
     }
 
     @Test
