@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * How figures are rounded wherever they are shown: page, chart, CSV or PDF. A value is rounded half up to the
- * decimals shown, and a value that rounds to zero is zero (never "-0,0"). A change between two shown values
- * is the difference of the rounded values, so "4,0 → 4,1" says "+0,1" and "4,0 → 4,0" says no change.
+ * decimals shown, and a value that rounds to zero is zero (never ‘-0,0’). A change between two shown values
+ * is the difference of the rounded values, so ‘4,0 → 4,1’ says ‘+0,1’ and ‘4,0 → 4,0’ says no change.
  */
 public final class Rounding {
 
@@ -44,7 +44,7 @@ public final class Rounding {
         return format.format(rounded);
     }
 
-    /** A share (0.62) as a whole percentage: "62%"; half up, like every other figure. */
+    /** A share (0.62) as a whole percentage: ‘62%’; half up, like every other figure. */
     public static String percent(Double fraction, Locale locale) {
         if (fraction == null || fraction.isNaN() || fraction.isInfinite()) {
             return "–";
@@ -52,7 +52,7 @@ public final class Rounding {
         return format(fraction * 100, 0, locale) + "%";
     }
 
-    /** A change as shown: "+0,1", "-0,3", or "0,0" when it rounds to nothing. */
+    /** A change as shown: ‘+0,1’, ‘-0,3’, or ‘0,0’ when it rounds to nothing. */
     public static String signed(Double change, Locale locale) {
         BigDecimal rounded = shown(change, 1);
         if (rounded == null) {

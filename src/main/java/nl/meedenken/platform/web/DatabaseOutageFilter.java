@@ -24,7 +24,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * When the database cannot be reached, every page says "try again shortly" at once, instead of each page waiting
+ * When the database cannot be reached, every page says ‘try again shortly’ at once, instead of each page waiting
  * for connections that do not come (several waits of seconds each, before a 500 page).
  *
  * <p>The first request that meets the outage waits for the pool once (its connection time-out) and marks the

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * {@code #rounded} in every template: figures rounded and written the one way {@link Rounding} describes, in the
  * reader's language. Templates use it instead of {@code #numbers.formatDecimal}, which rounds half-even and
- * writes "-0,0".
+ * writes ‘-0,0’.
  */
 @Component
 class RoundingDialect extends AbstractDialect implements IExpressionObjectDialect {
@@ -25,17 +25,17 @@ class RoundingDialect extends AbstractDialect implements IExpressionObjectDialec
     /** The expression object: one per template run, in its locale. */
     public record Figures(Locale locale) {
 
-        /** With one decimal: "4,1". */
+        /** With one decimal: ‘4,1’. */
         public String one(Number value) {
             return Rounding.format(value == null ? null : value.doubleValue(), 1, locale);
         }
 
-        /** Whole: "412.000". */
+        /** Whole: ‘412.000’. */
         public String whole(Number value) {
             return Rounding.format(value == null ? null : value.doubleValue(), 0, locale);
         }
 
-        /** A share as a whole percentage: "62%". */
+        /** A share as a whole percentage: ‘62%’. */
         public String percent(Number fraction) {
             return Rounding.percent(fraction == null ? null : fraction.doubleValue(), locale);
         }
