@@ -80,7 +80,7 @@ class RoutingJourneyTest {
         planner.submit("Optimaliseren");
 
         // it works in the background; the page shows how far it is and the best so far, and stays usable
-        assertThat(planner.path()).startsWith("/routing/proposals/");
+        assertThat(planner.path()).as("the page after sending: %s", planner.text()).startsWith("/routing/proposals/");
         planner.waitForText("Beste tot nu toe", Duration.ofSeconds(30));
         String first = planner.find(By.id("progress")).getText();
         // the page refreshes itself while the optimiser improves the plan

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"meedenken.demo=true", "meedenken.embedded.database=burst"})
+        properties = {"meedenken.demo=true", "meedenken.embedded.database=burst",
+                "spring.datasource.hikari.maximum-pool-size=20"})
 class ScanBurstBenchmark {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
