@@ -185,16 +185,8 @@ public class DayPlanner implements SmartLifecycle {
     /** Who this node is to the other nodes: new with every start of the application. */
     private final String node;
     /** One optimisation at a time on this node; others wait their turn. */
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "routing-day-planner");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "routing-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile ExecutorService worker = newWorker();
+    private volatile ScheduledExecutorService heartbeats = newHeartbeats();
     private final Map<Duration, SolverFactory<RoutePlan>> factories = new ConcurrentHashMap<>();
     /** The requests in this node's queue or solver. */
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
@@ -220,6 +212,22 @@ public class DayPlanner implements SmartLifecycle {
         this.analyser = SolutionManager.create(factory(settings.dayTimeLimit()));
     }
 
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "routing-day-planner");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static ScheduledExecutorService newHeartbeats() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "routing-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     private static String nodeName() {
         String host = System.getenv().getOrDefault("HOSTNAME", "node");
         String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -240,6 +248,17 @@ public class DayPlanner implements SmartLifecycle {
     /** Starts the heartbeat and takes over what lost nodes left. */
     @Override
     public void start() {
+        if (halted) {
+            return;
+        }
+        // a context can be stopped and started again (Spring pauses cached test contexts): fresh threads then
+        if (worker.isShutdown()) {
+            worker = newWorker();
+        }
+        if (heartbeats.isShutdown()) {
+            heartbeats = newHeartbeats();
+        }
+        stopping = false;
         lifecycleRunning = true;
         long every = settings.heartbeat().toMillis();
         heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);

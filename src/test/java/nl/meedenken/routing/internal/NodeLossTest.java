@@ -91,6 +91,22 @@ class NodeLossTest {
     }
 
     @Test
+    void aNodeStoppedAndStartedAgainOptimisesAsBefore() {
+        // Spring stops a cached context when another one is used and starts it again when it comes back
+        DayPlanner node = otherNode("test-paused-" + TestPeople.uniqueNumber());
+        node.start();
+        node.stop();
+        node.start();
+        LocalDate day = dayWithOrders(2);
+        long id = node.start(new DayPlanner.Request(day, DEPART, BACK, false, 10), "Sanne Visser");
+        solvingWithABestPlan(id);
+        node.finishNow(id, "Sanne Visser");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> store.find(id).orElseThrow().status() == DayPlanner.Status.READY);
+        node.stop();
+    }
+
+    @Test
     void aSolvingNodeThatIsLostLeavesItsBestPlanAndTheDayFreeWithinSeconds() {
         LocalDate day = dayWithOrders(12);
         Address utrecht = customers.allAddresses().stream().filter(a -> a.latitude() > 51.98).findFirst().orElseThrow();
