@@ -118,7 +118,8 @@ class SecurityConfiguration {
                                 "camera=(), microphone=(), geolocation=(self), payment=()")))
                 .addFilterAfter(new SetupGateFilter(setup), SecurityContextHolderFilter.class)
                 .addFilterAfter(new SessionValidityFilter(guard), SetupGateFilter.class)
-                .addFilterBefore(new AddressThrottleFilter(guard, audit), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new AddressThrottleFilter(guard, audit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new UnusableSignIn(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * reason next to the field, and nothing is changed; a search or filter (GET) is shown again
  * without the unusable characters.
  */
-class InputCheck implements HandlerInterceptor {
+public class InputCheck implements HandlerInterceptor {
 
     /** 19 digits and more do not fit in a long; no id, count or amount of the product comes near. */
     private static final Pattern HUGE_NUMBER = Pattern.compile("[+-]?0*[1-9]\\d{18,}");
@@ -83,7 +83,7 @@ class InputCheck implements HandlerInterceptor {
      * Control characters other than tab and line breaks, unpaired halves of a surrogate pair,
      * and the non-characters U+FFFE and U+FFFF: nothing a person types, and PostgreSQL refuses NUL.
      */
-    static boolean hasUnusableCharacter(String value) {
+    public static boolean hasUnusableCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (unusable(value, i)) {
                 return true;

@@ -128,6 +128,16 @@ class SignInTest {
     }
 
     @Test
+    void aSignInWithAControlCharacterFailsLikeAWrongPassword() throws Exception {
+        for (char c : new char[]{'\u0000', '\u0007', '\u001b', '\u007f'}) {
+            mvc.perform(post("/login").with(csrf()).param("username", "plan" + c + "ner").param("password", "demo")
+                    .with(from("10.19.0.7"))).andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+            mvc.perform(post("/login").with(csrf()).param("username", "planner").param("password", "de" + c + "mo")
+                    .with(from("10.19.0.8"))).andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+        }
+    }
+
+    @Test
     void pagesCarryStrictSecurityHeaders() throws Exception {
         mvc.perform(get("/login"))
                 .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))

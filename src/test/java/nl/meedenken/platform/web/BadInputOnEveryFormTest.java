@@ -138,6 +138,23 @@ class BadInputOnEveryFormTest {
                 }
             }
         }
+        // signing in is a filter, not a controller: the same values as name and password
+        for (int round = 0; round < 20; round++) {
+            String username = BAD.get(random.nextInt(BAD.size()));
+            String password = BAD.get(random.nextInt(BAD.size()));
+            requests++;
+            try {
+                int status = mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
+                        .with(TestLogins.from("10.19.5." + round))).andReturn().getResponse().getStatus();
+                if (status >= 500) {
+                    failures.add(status + " on POST /login with " + shown(Map.of("username", List.of(username),
+                            "password", List.of(password))));
+                }
+            } catch (Exception | AssertionError e) {
+                failures.add("exception on POST /login with " + shown(Map.of("username", List.of(username),
+                        "password", List.of(password))) + ": " + rootCause(e));
+            }
+        }
         assertThat(endpoints).as("POST endpoints found").isGreaterThan(100);
         assertThat(rendered).as("forms found on the pages").hasSizeGreaterThan(40);
         assertThat(failures).as("server errors in %d requests (seed %d)", requests, SEED).isEmpty();
