@@ -38,6 +38,34 @@ class SessionEndedJourneyTest {
     }
 
     @Test
+    void anInvisibleCharacterInAnIdeaIsNamedAtItsFieldAndTheTextStays() {
+        if (browser == null) {
+            browser = Browser.start(port);
+        }
+        Browser b = browser;
+        b.signOutEverywhere();
+        String login = TestPeople.withAccount(people, accounts, PASSWORD, Role.WAREHOUSE);
+        b.size(Browser.PHONE).signIn(login, PASSWORD);
+        b.open("/ideas/new");
+        // pasted from another program, with a bell character in it
+        b.setValue("title", "Pallets\u0007 bij dock 2");
+        b.type("problem", "Ze staan in de weg.");
+        b.type("proposal", "Een vaste plek.");
+        b.click(By.cssSelector("label[for='category-EFFICIENCY']"));
+        b.clickAndWait(By.cssSelector("form[action='/ideas'] button[type=submit]"));
+
+        assertThat(b.path()).isEqualTo("/ideas/new");
+        b.waitFor(By.id("kept-form-error"));
+        assertThat(b.find(By.id("kept-form-error")).getText()).contains("onzichtbaar stuurteken");
+        assertThat(b.find(By.id("title")).getAttribute("value")).isEqualTo("Pallets bij dock 2");
+        assertThat(b.find(By.id("title")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(b.find(By.id("problem")).getAttribute("value")).isEqualTo("Ze staan in de weg.");
+        assertThat(b.find(By.id("category-EFFICIENCY")).isSelected()).isTrue();
+        b.screenshot("bad-input-control-character-at-its-field");
+        b.assertAccessible("idea form with a refused character");
+    }
+
+    @Test
     void theTypedIdeaSurvivesAnEndedSession() {
         if (browser == null) {
             browser = Browser.start(port);
