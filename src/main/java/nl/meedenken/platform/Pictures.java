@@ -144,7 +144,10 @@ public final class Pictures {
             try {
                 reader.setInput(in, true, true);
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(size.width(), size.height()) / (2 * STORED_SIDE));
+                // every step-th pixel of every step-th row: still at least STORED_SIDE on the longest side,
+                // and at most a quarter of the pixels of a picture more than twice that size
+                int longest = Math.max(size.width(), size.height());
+                int step = Math.max(1, (longest + 2 * STORED_SIDE - 1) / (2 * STORED_SIDE));
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
