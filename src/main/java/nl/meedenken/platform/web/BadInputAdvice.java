@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
 class BadInputAdvice {
 
     private static final Logger LOG = LoggerFactory.getLogger(BadInputAdvice.class);
+    /** Integrity refusals that come from a posted value: foreign key, not null, check. A duplicate (23505) is for the module to handle. */
+    private static final java.util.Set<String> REFUSED_VALUES = java.util.Set.of("23503", "23502", "23514");
     private static final Pattern QUOTED = Pattern.compile("\"(.*)\"");
     private static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
 
@@ -97,16 +99,31 @@ class BadInputAdvice {
                 Map.of("refused", "input.error.uploadTooLarge", "refusedArgs", new Object[]{megabytes(uploadLimit)}));
     }
 
-    /** Only the data exceptions of PostgreSQL (SQLSTATE class 22): a value that does not fit. Everything else stays an error. */
+    /**
+     * The data exceptions of PostgreSQL (SQLSTATE class 22: a value that does not fit) and the integrity refusals of a
+     * posted value (a reference to nothing, a missing value, a failed check). Everything else stays an error.
+     */
     @ExceptionHandler(DataAccessException.class)
     void data(DataAccessException e, HttpServletRequest request, HttpServletResponse response, HandlerMethod handler)
             throws Exception {
         Optional<SQLException> sql = sqlException(e);
         String state = sql.map(SQLException::getSQLState).orElse("");
+        String message = sql.map(SQLException::getMessage).orElse("");
+        message = message == null ? "" : message;
+        if (REFUSED_VALUES.contains(state)) {
+            // the database refused a posted value: an id of nothing, an empty value it needs, one outside its range
+            LOG.warn("The database refused a value on {} {}: {} {}", request.getMethod(), request.getRequestURI(), state,
+                    message.lines().findFirst().orElse(""));
+            refuse(request, response, handler, null, switch (state) {
+                case "23503" -> message.contains("is still referenced") ? "input.error.stillInUse" : "input.error.unknownReference";
+                case "23502" -> "input.error.missing";
+                default -> "input.error.unstorable";
+            });
+            return;
+        }
         if (!state.startsWith("22")) {
             throw e;
         }
-        String message = sql.get().getMessage() == null ? "" : sql.get().getMessage();
         LOG.info("A value did not fit on {}: {} {}", request.getRequestURI(), state, message.lines().findFirst().orElse(""));
         switch (state) {
             case "22001" -> {

@@ -55,13 +55,20 @@ class BadInputAdviceTest {
     }
 
     @Test
-    void everyDataExceptionOfPostgresGoesBackAndOtherErrorsStayErrors() throws Exception {
+    void everyDataExceptionAndRefusedReferenceGoesBackAndOtherErrorsStayErrors() throws Exception {
         for (String state : List.of("22001", "22003", "22007", "22008", "22021", "22P05", "22P02", "22012")) {
             MockHttpServletRequest request = posted();
             MockHttpServletResponse response = new MockHttpServletResponse();
             advice.data(new DataIntegrityViolationException("x", new SQLException("ERROR", state)), request, response, page());
             assertThat(response.getStatus()).as(state).isEqualTo(303);
             assertThat(kept(request).messageKey()).as(state).startsWith(state.equals("22001") ? "input.error.tooLongSomewhere" : "input.error");
+        }
+        for (String state : List.of("23503", "23502", "23514")) {
+            MockHttpServletRequest request = posted();
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            advice.data(new DataIntegrityViolationException("x", new SQLException(
+                    "ERROR: insert or update on table \"t\" violates foreign key constraint", state)), request, response, page());
+            assertThat(response.getStatus()).as(state).isEqualTo(303);
         }
         DuplicateKeyException duplicate = new DuplicateKeyException("x", new SQLException("ERROR: duplicate key", "23505"));
         assertThatThrownBy(() -> advice.data(duplicate, posted(), new MockHttpServletResponse(), page())).isSameAs(duplicate);
