@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.Map;
 import java.util.Optional;
@@ -40,14 +39,15 @@ public class InputCheck implements HandlerInterceptor {
         }
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             if (problem.get().messageKey().equals("input.error.character")) {
-                UriComponentsBuilder clean = UriComponentsBuilder.fromPath(request.getRequestURI());
-                request.getParameterMap().forEach((name, values) -> {
-                    for (String value : values) {
-                        clean.queryParam(InputCheck.withoutUnusableCharacters(name), withoutUnusableCharacters(value));
+                StringBuilder clean = new StringBuilder(request.getRequestURI().substring(request.getContextPath().length()));
+                char separator = '?';
+                for (Map.Entry<String, String[]> entry : request.getParameterMap().entrySet()) {
+                    for (String value : entry.getValue()) {
+                        clean.append(separator).append(encoded(entry.getKey())).append('=').append(encoded(value));
+                        separator = '&';
                     }
-                });
-                FormReturn.redirect(request, response, clean.encode().build().toUriString(), Map.of("refused",
-                        "input.error.characterRemoved"));
+                }
+                FormReturn.redirect(request, response, clean.toString(), Map.of("refused", "input.error.characterRemoved"));
             } else {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             }
@@ -55,6 +55,10 @@ public class InputCheck implements HandlerInterceptor {
         }
         FormReturn.back(request, response, KeptForm.of(request, problem.get().field(), problem.get().messageKey()));
         return false;
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(withoutUnusableCharacters(text), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The first value of the request that no form can take, if any. */
