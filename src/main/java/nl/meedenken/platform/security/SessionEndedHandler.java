@@ -56,13 +56,19 @@ class SessionEndedHandler implements AccessDeniedHandler {
             delegate.handle(request, response, denied);
             return;
         }
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean signedIn = auth != null && auth.getPrincipal() instanceof SignedInUser;
+        if (path.equals("/logout") && signedIn) {
+            // signing out from a page open so long that its token is stale: back to that page, fresh, to press again
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", request.getContextPath() + KeptForm.backTo(request));
+            return;
+        }
         if (path.equals("/login") || path.equals("/logout")) {
             // a sign-in page left open too long, or signing out of a session that is gone: sign in afresh
             response.sendRedirect(request.getContextPath() + "/login");
             return;
         }
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = auth != null && auth.getPrincipal() instanceof SignedInUser;
         if (signedIn || isPublic(request)) {
             FormReturn.back(request, response, KeptForm.of(request, null, "input.kept.stale"));
             return;

@@ -71,6 +71,25 @@ class SessionEndedTest {
     }
 
     @Test
+    void anHtmxRequestFromAStalePageReloadsTheWholePageFilledIn() throws Exception {
+        MvcResult sent = mvc.perform(post("/ideas").param("title", "Oud tabblad").header("HX-Request", "true")
+                .header("Referer", "http://localhost/ideas/new").with(csrf().useInvalidToken())
+                .with(TestLogins.as(users, "driver"))).andReturn();
+
+        assertThat(sent.getResponse().getStatus()).isEqualTo(200);
+        assertThat(sent.getResponse().getHeader("HX-Redirect")).isEqualTo("/ideas/new");
+    }
+
+    @Test
+    void signingOutFromAStalePageGoesBackToItToPressAgain() throws Exception {
+        MvcResult sent = mvc.perform(post("/logout").header("Referer", "http://localhost/ideas")
+                .with(csrf().useInvalidToken()).with(TestLogins.as(users, "driver"))).andReturn();
+
+        assertThat(sent.getResponse().getStatus()).isEqualTo(303);
+        assertThat(sent.getResponse().getHeader("Location")).isEqualTo("/ideas");
+    }
+
+    @Test
     void otherRefusalsStayTheNotForYouPage() throws Exception {
         mvc.perform(post("/admin/people").with(csrf()).with(TestLogins.as(users, "driver")))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(403));
