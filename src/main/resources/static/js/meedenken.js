@@ -293,3 +293,89 @@
     }
   }, 1000);
 })();
+
+// A form that was not taken (a character that cannot be stored, a session that had ended)
+// comes back filled in: the server puts what was typed in #kept-form, and this puts it back
+// into the form that was sent, by field name. Hidden fields, passwords and files keep what
+// the page gave them. The reason goes next to its field when the server could tell which.
+(function () {
+  'use strict';
+  var kept = document.getElementById('kept-form');
+  if (!kept) {
+    return;
+  }
+  var action = kept.getAttribute('data-action');
+  var values = {};
+  Array.prototype.forEach.call(kept.querySelectorAll('[data-name]'), function (item) {
+    var name = item.getAttribute('data-name');
+    (values[name] = values[name] || []).push(item.getAttribute('data-value'));
+  });
+  var forms = Array.prototype.slice.call(document.querySelectorAll('#main form'));
+  function named(form, name) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name === name;
+    });
+  }
+  function score(form) {
+    return Object.keys(values).filter(function (name) {
+      return named(form, name).length > 0;
+    }).length;
+  }
+  var form = forms.filter(function (f) {
+    try {
+      return new URL(f.getAttribute('action') || '', window.location.href).pathname === action;
+    } catch (e) {
+      return false;
+    }
+  })[0];
+  if (!form) {
+    form = forms.sort(function (a, b) {
+      return score(b) - score(a);
+    })[0];
+  }
+  if (!form || score(form) === 0) {
+    return;
+  }
+  Object.keys(values).forEach(function (name) {
+    var given = values[name];
+    var next = 0;
+    named(form, name).forEach(function (el) {
+      var type = (el.type || '').toLowerCase();
+      if (type === 'hidden' || type === 'password' || type === 'file' || type === 'submit' || type === 'button') {
+        return;
+      }
+      if (type === 'checkbox' || type === 'radio') {
+        el.checked = given.indexOf(el.value) >= 0;
+      } else if (el.tagName === 'SELECT' && el.multiple) {
+        Array.prototype.forEach.call(el.options, function (option) {
+          option.selected = given.indexOf(option.value) >= 0;
+        });
+      } else if (next < given.length) {
+        el.value = given[next];
+        next += 1;
+      }
+    });
+  });
+  // checkboxes that were not ticked are not sent: untick those of the form that were
+  Array.prototype.forEach.call(form.querySelectorAll('input[type="checkbox"]'), function (box) {
+    if (box.name && !values[box.name]) {
+      box.checked = false;
+    }
+  });
+  var field = kept.getAttribute('data-field');
+  var target = field ? named(form, field).filter(function (el) {
+    return el.type !== 'hidden';
+  })[0] : null;
+  if (target) {
+    var message = document.createElement('div');
+    message.className = 'field-error';
+    message.id = 'kept-form-error';
+    message.textContent = kept.getAttribute('data-message');
+    target.classList.add('is-invalid');
+    target.setAttribute('aria-invalid', 'true');
+    var described = target.getAttribute('aria-describedby');
+    target.setAttribute('aria-describedby', (described ? described + ' ' : '') + 'kept-form-error');
+    target.insertAdjacentElement('afterend', message);
+    target.focus();
+  }
+})();

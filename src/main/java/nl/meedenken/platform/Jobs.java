@@ -53,16 +53,35 @@ public class Jobs {
         LOG.info("Recurring jobs started: {}", recurring.stream().map(t -> t.getName()).toList());
     }
 
+    /** What asking for a run now led to. */
+    public enum Start {
+        /** a node picks the run up within the polling interval */
+        SOON,
+        /** a run is going on now (on this node or another); nothing was asked */
+        ALREADY_RUNNING,
+        /** jobs are off here: the caller does the work itself */
+        NOT_HERE
+    }
+
     /**
      * Asks for the next run of a recurring job now rather than at its time; false when jobs are off here
      * (then the caller does the work itself).
      */
-    public synchronized boolean runSoon(String taskName) {
+    public boolean runSoon(String taskName) {
+        return start(taskName) != Start.NOT_HERE;
+    }
+
+    /** Asks for the next run of a recurring job now, unless it runs already. */
+    public synchronized Start start(String taskName) {
         if (scheduler == null) {
-            return false;
+            return Start.NOT_HERE;
         }
-        return scheduler.reschedule(com.github.kagkarlsson.scheduler.task.TaskInstanceId.of(taskName, RecurringTask.INSTANCE),
-                java.time.Instant.now());
+        try {
+            return scheduler.reschedule(com.github.kagkarlsson.scheduler.task.TaskInstanceId.of(taskName,
+                    RecurringTask.INSTANCE), java.time.Instant.now()) ? Start.SOON : Start.NOT_HERE;
+        } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException running) {
+            return Start.ALREADY_RUNNING;
+        }
     }
 
     @EventListener(ContextClosedEvent.class)

@@ -52,6 +52,8 @@ class IdeasTest {
     @Autowired
     IdeaBox ideas;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     Experiments experiments;
     @Autowired
     Notifications notifications;
@@ -71,6 +73,27 @@ class IdeasTest {
 
     private static String unique(String text) {
         return text + " " + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+    }
+
+    @Test
+    void aPhotoThatClaimsTwentyThousandPixelsASideIsRefusedNextToTheFieldAndNothingIsStored() throws Exception {
+        String title = unique("Foto van 400 megapixel");
+        // a valid 8 × 8 PNG whose header (with a correct checksum) then claims 20,000 × 20,000 pixels
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        byte[] bomb = out.toByteArray();
+        java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(20_000).putInt(20_000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bomb, 12, 17);
+        java.nio.ByteBuffer.wrap(bomb, 29, 4).putInt((int) crc.getValue());
+        mvc.perform(multipart("/ideas").file(new MockMultipartFile("photo", "groot.png", "image/png", bomb))
+                        .param("title", title).param("problem", "p").param("proposal", "v").param("category", "SAFETY")
+                        .with(csrf()).with(TestLogins.as(users, "warehouse")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hoogstens 10.000 pixels per zijde en 40 megapixel")));
+        assertThat(jdbc.sql("select count(*) from idea where title = :t").param("t", title).query(Long.class).single()).isZero();
+        assertThatThrownBy(() -> ideas.submit(new IdeaBox.NewIdea(title, "p", "v", Category.SAFETY, null, null, null),
+                id("warehouse"), new IdeaBox.Photo(bomb))).hasMessageContaining("pictures.error.tooManyPixels");
     }
 
     @Test

@@ -62,6 +62,25 @@ public class RfmsImport {
         return run(RfmsClient.http(settings, RfmsClient.Sleeper.REAL), by);
     }
 
+    /** One poll of the configured server, unless a poll or import is going on now (then empty, and nothing happens). */
+    public java.util.Optional<Telemetry.Counts> runUnlessRunning(String by) {
+        if (!settings.rfmsConfigured()) {
+            throw new IllegalStateException("no rFMS server configured (meedenken.driving.rfms-url is empty)");
+        }
+        return runUnlessRunning(RfmsClient.http(settings, RfmsClient.Sleeper.REAL), by);
+    }
+
+    java.util.Optional<Telemetry.Counts> runUnlessRunning(RfmsClient client, String by) {
+        if (!polling.tryLock()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(run(client, by));
+        } finally {
+            polling.unlock();
+        }
+    }
+
     /** One poll through the given client, from the cursors to whatever the server has now. */
     Telemetry.Counts run(RfmsClient client, String by) {
         polling.lock();

@@ -99,11 +99,18 @@ class TelematicsController {
             return "redirect:/driving/admin";
         }
         // long work is a job: the recurring import runs now on whichever node picks it up
-        if (jobs.runSoon(RfmsImport.TASK)) {
+        nl.meedenken.platform.Jobs.Start start = jobs.start(RfmsImport.TASK);
+        if (start == nl.meedenken.platform.Jobs.Start.SOON) {
             redirect.addFlashAttribute("saved", "driving.admin.importStarted");
             return "redirect:/driving/admin";
         }
-        Telemetry.Counts counts = rfms.run(me.auditName());
+        java.util.Optional<Telemetry.Counts> done = start == nl.meedenken.platform.Jobs.Start.ALREADY_RUNNING ? java.util.Optional.empty()
+                : rfms.runUnlessRunning(me.auditName());
+        if (done.isEmpty()) {
+            redirect.addFlashAttribute("refused", "driving.admin.importRunning");
+            return "redirect:/driving/admin";
+        }
+        Telemetry.Counts counts = done.get();
         redirect.addFlashAttribute("saved", "driving.admin.imported");
         redirect.addFlashAttribute("savedArgs", new Object[]{counts.accepted(), counts.refused()});
         return "redirect:/driving/admin";

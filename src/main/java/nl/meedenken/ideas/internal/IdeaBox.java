@@ -79,6 +79,10 @@ public class IdeaBox {
          * time, device). A file that does not decode is refused as not being a photo.
          */
         Photo withoutMetadata() {
+            nl.meedenken.platform.Pictures.tooLarge(bytes).ifPresent(size -> {
+                throw new InvalidIdea("photo", "pictures.error.tooManyPixels",
+                        nl.meedenken.platform.Pictures.tooLargeArguments(size));
+            });
             return new Photo(nl.meedenken.platform.Pictures.withoutMetadata(bytes)
                     .orElseThrow(() -> new InvalidIdea("photo", "ideas.error.photoType")));
         }

@@ -194,6 +194,9 @@ public class Programme implements ApplicationRunner {
             if (form.image().length > MAX_IMAGE_BYTES) {
                 throw new InvalidLeadership("image", "leadership.error.imageTooLarge", MAX_IMAGE_BYTES / (1024 * 1024));
             }
+            Pictures.tooLarge(form.image()).ifPresent(size -> {
+                throw new InvalidLeadership("image", "pictures.error.tooManyPixels", Pictures.tooLargeArguments(size));
+            });
             image = Pictures.withoutMetadata(form.image())
                     .orElseThrow(() -> new InvalidLeadership("image", "leadership.error.imageType"));
         }

@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -107,6 +108,9 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(deviceState)
                         .logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fix -> fix.changeSessionId()))
+                // a form sent after its session ended: sign in and back to the form, filled in (issue 19)
+                .exceptionHandling(denied -> denied.accessDeniedHandler(
+                        new SessionEndedHandler(new AccessDeniedHandlerImpl(), PUBLIC_PATHS)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -115,7 +119,8 @@ class SecurityConfiguration {
                                 "camera=(), microphone=(), geolocation=(self), payment=()")))
                 .addFilterAfter(new SetupGateFilter(setup), SecurityContextHolderFilter.class)
                 .addFilterAfter(new SessionValidityFilter(guard), SetupGateFilter.class)
-                .addFilterBefore(new AddressThrottleFilter(guard, audit, passwords), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new AddressThrottleFilter(guard, audit, passwords), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new UnusableSignIn(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

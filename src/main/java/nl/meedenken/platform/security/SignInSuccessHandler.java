@@ -12,7 +12,8 @@ import java.io.IOException;
 
 /**
  * After signing in, the screens switch to the person's own language, and what the device kept
- * for whoever used it before (an answer draft of the scan) is removed.
+ * for whoever used it before (an answer draft of the scan) is removed. When a form was sent
+ * after the session had ended, the person goes back to that form, filled in.
  */
 class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -31,6 +32,10 @@ class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler
         deviceState.clear(request, response);
         if (authentication.getPrincipal() instanceof SignedInUser user) {
             localeResolver.setLocale(request, response, user.language().screenLocale());
+        }
+        if (SessionEndedHandler.giveBack(request, response)) {
+            clearAuthenticationAttributes(request);
+            return;
         }
         super.onAuthenticationSuccess(request, response, authentication);
     }

@@ -1,6 +1,11 @@
 package nl.meedenken.platform.web;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
@@ -12,6 +17,23 @@ import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    /** Forms and uploads over the limits go back to their page with the reason, before the security filters read them. */
+    @Bean
+    FilterRegistrationBean<OversizedRequests> oversizedRequests(
+            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formLimit,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit,
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize fileLimit) {
+        var registration = new FilterRegistrationBean<>(new OversizedRequests(formLimit.toBytes(), uploadLimit.toBytes(),
+                fileLimit.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new InputCheck());
+    }
 
     @Bean
     LocaleResolver localeResolver() {

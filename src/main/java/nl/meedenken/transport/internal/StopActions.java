@@ -124,6 +124,9 @@ public class StopActions {
             if (photo.length > MAX_PROBLEM_PHOTO) {
                 throw new InvalidTransport("photo", "transport.error.photoTooLarge", MAX_PROBLEM_PHOTO / (1024 * 1024));
             }
+            Pictures.tooLarge(photo).ifPresent(size -> {
+                throw new InvalidTransport("photo", "pictures.error.tooManyPixels", Pictures.tooLargeArguments(size));
+            });
             cleaned = Pictures.withoutMetadata(photo)
                     .orElseThrow(() -> new InvalidTransport("photo", "transport.error.photoType"));
         }

@@ -194,10 +194,21 @@ class SignInTest {
 
     @Test
     void formsWithoutCsrfTokenAreRefused() throws Exception {
+        // a sign-in page left open until its session ended: not signed in, back to a fresh sign-in page (issue 19)
         mvc.perform(post("/login").param("username", "planner").param("password", "demo"))
-                .andExpect(status().isForbidden());
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/login").with(csrf()).param("username", "planner").param("password", "demo")
                 .with(from("10.3.0.2"))).andExpect(authenticated());
+    }
+
+    @Test
+    void aSignInWithAControlCharacterFailsLikeAWrongPassword() throws Exception {
+        for (char c : new char[]{'\u0000', '\u0007', '\u001b', '\u007f'}) {
+            mvc.perform(post("/login").with(csrf()).param("username", "plan" + c + "ner").param("password", "demo")
+                    .with(from("10.19.0.7"))).andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+            mvc.perform(post("/login").with(csrf()).param("username", "planner").param("password", "de" + c + "mo")
+                    .with(from("10.19.0.8"))).andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+        }
     }
 
     @Test
