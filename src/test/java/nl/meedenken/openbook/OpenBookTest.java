@@ -178,7 +178,7 @@ class OpenBookTest {
         }
         mvc.perform(request)
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Gebruik nul of meer")))
-                .andExpect(content().string(containsString("Typ een bedrag")));
+                .andExpect(content().string(containsString("gebruik hier nul of meer")))
+                .andExpect(content().string(containsString("kunnen we niet als getal lezen")));
     }
 }
