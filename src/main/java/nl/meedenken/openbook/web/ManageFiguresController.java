@@ -27,7 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
@@ -251,13 +250,13 @@ class ManageFiguresController {
 
     @PostMapping("/import")
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
-                      @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect)
+                      @AuthenticationPrincipal SignedInUser me, Model model, Locale locale, RedirectAttributes redirect)
             throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("problems", List.of(new FiguresImport.LineProblem(0, null, "import.error.noFile")));
             return "openbook/import";
         }
-        var outcome = figuresImport.run(new String(file.getBytes(), StandardCharsets.UTF_8), me.auditName());
+        var outcome = figuresImport.run(file.getBytes(), locale, me.auditName());
         if (!outcome.succeeded()) {
             model.addAttribute("problems", outcome.problems());
             return "openbook/import";
