@@ -126,6 +126,7 @@ public class FiguresImport {
             problems.addAll(lineProblems);
         }
         if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
             return new Outcome(0, problems);
         }
         for (Months.Entry entry : entries) {
