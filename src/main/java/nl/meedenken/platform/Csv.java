@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -53,12 +52,42 @@ public final class Csv {
     }
 
     /** One line of values under the header, by lower-case column name. */
-    public record Row(int line, Map<String, String> values) {
+    public static final class Row {
+
+        private final int line;
+        private final Map<String, Integer> index;
+        private final List<String> values;
+
+        Row(int line, Map<String, Integer> index, List<String> values) {
+            this.line = line;
+            this.index = index;
+            this.values = values;
+        }
+
+        /** The line of the file this row starts on. */
+        public int line() {
+            return line;
+        }
+
+        /** The value as written (trimmed by the reader), empty when the column is not in the file or the line is short. */
+        public String raw(String column) {
+            Integer i = index.get(column);
+            return i == null || i >= values.size() ? "" : values.get(i);
+        }
+
+        /** How many values the line has, not counting empty values at its end. */
+        public int filled() {
+            int n = values.size();
+            while (n > 0 && values.get(n - 1).isEmpty()) {
+                n--;
+            }
+            return n;
+        }
 
         /** The value of a column, stripped; {@code null} when empty or not in the file. */
         public String get(String column) {
-            String value = values.get(column);
-            return value == null || value.isBlank() ? null : value.strip();
+            String value = raw(column);
+            return value.isBlank() ? null : value.strip();
         }
 
         /** The value of a column, stripped; empty when not in the file. */
@@ -124,6 +153,10 @@ public final class Csv {
             }
             int headerLine = line;
             checkHeader(first, headerLine, layout, header, problems);
+            Map<String, Integer> index = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                index.putIfAbsent(header.get(i), i);
+            }
             while (true) {
                 line = (int) parser.getCurrentLineNumber() + 1;
                 CSVRecord record;
@@ -154,11 +187,8 @@ public final class Csv {
                         continue;
                     }
                 }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    values.put(header.get(i), i < record.size() ? record.get(i) : "");
-                }
-                rows.add(new Row(line, Collections.unmodifiableMap(values)));
+                List<String> values = record.toList();
+                rows.add(new Row(line, index, values.size() > header.size() ? values.subList(0, header.size()) : values));
             }
             if (rows.isEmpty() && problems.isEmpty()) {
                 problems.add(new Problem(headerLine + 1, null, "input.csv.noRows"));
