@@ -106,8 +106,9 @@ public final class Numbers {
         BigDecimal value;
         if (own.isPresent()) {
             if (other.isPresent() && own.get().value().compareTo(other.get().value()) != 0
-                    && own.get().decimals()) {
+                    && own.get().decimals() && fits(other.get().value(), rule, negative)) {
                 // 412,000 in Dutch: three decimals here, a thousand grouping in the other notation
+                // (unless the field cannot hold the grouped value: 5,120 as a longitude is 5.12)
                 Notation grouped = other.get();
                 return refused("input.number.ambiguous", typed, format(grouped.value(), locale),
                         grouped.value().toPlainString(), format(own.get().value(), locale));
@@ -123,6 +124,12 @@ public final class Numbers {
             value = value.negate();
         }
         return check(value, typed, locale, rule);
+    }
+
+    private static boolean fits(BigDecimal value, Rule rule, boolean negative) {
+        BigDecimal signed = negative ? value.negate() : value;
+        return (rule.min() == null || signed.compareTo(rule.min()) >= 0)
+                && (rule.max() == null || signed.compareTo(rule.max()) <= 0);
     }
 
     private static String stripUnderscores(String text) {

@@ -160,6 +160,16 @@ class NumbersTest {
     }
 
     @Example
+    void aGroupingTheFieldCannotHoldIsNoAmbiguity() {
+        Numbers.Rule longitude = Numbers.Rule.decimal(6, -180, 180);
+        assertThat(Numbers.read("5,120", DUTCH, longitude).value()).isEqualByComparingTo("5.12");
+        assertThat(Numbers.read("-5,120", DUTCH, longitude).value()).isEqualByComparingTo("-5.12");
+        assertThat(Numbers.read("5.120", ENGLISH, longitude).value()).isEqualByComparingTo("5.12");
+        assertThat(Numbers.read("5,120", DUTCH, Numbers.Rule.amount()).problem().messageKey())
+                .isEqualTo("input.number.ambiguous");
+    }
+
+    @Example
     void aEuroSignIsOnlyForAmounts() {
         assertThat(Numbers.read("€ 12", DUTCH, Numbers.Rule.count(100)).problem().messageKey())
                 .isEqualTo("input.number.invalid");

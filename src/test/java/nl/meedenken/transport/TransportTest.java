@@ -358,6 +358,18 @@ class TransportTest {
                         .param("steering", "CENTRAL").param("depotLat", "51.3967").param("depotLon", "6.1402"))
                 .andExpect(status().is3xxRedirection());
         assertThat(fleet.site(venlo).depotKnown()).isTrue();
+        // Dutch notation; 6,140 cannot be six thousand as a longitude, so it is 6.14 and not ambiguous
+        mvc.perform(post("/transport/settings/sites/" + venlo).with(csrf()).with(TestLogins.as(users, "manager"))
+                        .param("steering", "CENTRAL").param("depotLat", "51,3967").param("depotLon", "6,140"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(fleet.site(venlo).depotLat()).isEqualTo(51.3967);
+        assertThat(fleet.site(venlo).depotLon()).isEqualTo(6.14);
+        mvc.perform(post("/transport/settings/sites/" + venlo).with(csrf()).with(TestLogins.as(users, "manager"))
+                        .param("steering", "CENTRAL").param("depotLat", "51.39.67").param("depotLon", "6.1402"))
+                .andExpect(status().isOk());
+        assertThat(fleet.site(venlo).depotLat()).as("an unreadable latitude changes nothing").isEqualTo(51.3967);
+        mvc.perform(post("/transport/settings/sites/" + venlo).with(csrf()).with(TestLogins.as(users, "manager"))
+                .param("steering", "CENTRAL").param("depotLat", "51.3967").param("depotLon", "6.1402"));
     }
 
     @Test
