@@ -273,6 +273,25 @@ class TransportTest {
     }
 
     @Test
+    void anUploadedLatin1OrderFileKeepsItsLettersAndDutchThousands() throws Exception {
+        long customerId = customers.create("Klant " + TestPeople.uniqueNumber());
+        customers.addAddress(customerId, new Customers.NewAddress("Filiaal 0", "Straat 0", "1234 AB", "Stad", "NL",
+                52.09, 5.12, LocalTime.of(6, 0), LocalTime.of(20, 0), null));
+        String customer = customers.find(customerId).orElseThrow().name();
+        String ref = "UPL-" + TestPeople.uniqueNumber();
+        String file = "reference;customer;address;date;from;to;pallets;weight_kg;remarks\n"
+                + ref + ";" + customer + ";Filiaal 0;2026-12-01;08:00;10:00;6;3.200;bij het café achterom\n";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/transport/orders/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "orders.csv", "text/csv",
+                                file.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                        .with(csrf()).with(TestLogins.as(users, "planner")))
+                .andExpect(status().is3xxRedirection());
+        var order = orders.search(null, null, ref, 0).items().get(0);
+        assertThat(order.weightKg()).isEqualTo(3200);
+        assertThat(order.remarks()).isEqualTo("bij het café achterom");
+    }
+
+    @Test
     void theImportRefusesWhatItCannotReadForCertain() {
         long customerId = customers.create("Klant " + TestPeople.uniqueNumber());
         customers.addAddress(customerId, new Customers.NewAddress("Filiaal 0", "Straat 0", "1234 AB", "Stad", "NL",

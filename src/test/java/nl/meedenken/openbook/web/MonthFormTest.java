@@ -229,4 +229,18 @@ class MonthFormTest {
                 .with(TestLogins.as(users, "manager"))));
         assertThat(edit.selectFirst("input#revenue").val()).isEqualTo("412.000");
     }
+
+    @Test
+    void anUploadedLatin1FileKeepsItsLettersAndDutchThousands() throws Exception {
+        String name = jdbc.sql("select name from site where id = :id").param("id", site).query(String.class).single();
+        String file = "month;site;revenue;personnel;fuel;vehicles;buildings;subcontracting;ict;other;explanation\n"
+                + "2099-10;" + name + ";412.000;176.000;74.000;49.000;24.500;45.000;12.500;16.000;Koffie en crème voor het café\n";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/openbook/manage/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "maanden.csv", "text/csv",
+                                file.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                        .with(csrf()).with(TestLogins.as(users, "manager")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(only().revenue()).isEqualByComparingTo("412000");
+        assertThat(only().explanation()).isEqualTo("Koffie en crème voor het café");
+    }
 }
