@@ -292,6 +292,30 @@ class TransportTest {
     }
 
     @Test
+    void theOrderFormReadsDutchThousandsAndSaysNextToTheFieldWhatIsAmbiguous() throws Exception {
+        long customerId = customers.create("Klant " + TestPeople.uniqueNumber());
+        long address = customers.addAddress(customerId, new Customers.NewAddress("Filiaal 0", "Straat 0", "1234 AB",
+                "Stad", "NL", 52.09, 5.12, LocalTime.of(6, 0), LocalTime.of(20, 0), null));
+        String ref = "FRM-" + TestPeople.uniqueNumber();
+        java.util.function.Function<String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> order =
+                kg -> post("/transport/orders").with(csrf()).with(TestLogins.as(users, "planner"))
+                        .param("reference", ref).param("addressId", String.valueOf(address))
+                        .param("requestedOn", trips.today().plusDays(1).toString()).param("windowFrom", "08:00")
+                        .param("windowTo", "12:00").param("pallets", "2").param("colli", "0").param("weightKg", kg)
+                        .param("volume", "1,5");
+        String refused = mvc.perform(order.apply("3,200")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        org.jsoup.nodes.Element note = org.jsoup.Jsoup.parse(refused).selectFirst("#weightKg ~ .field-error");
+        assertThat(note).isNotNull();
+        assertThat(note.text()).contains("op twee manieren", "3.200 of 3200");
+        assertThat(orders.search(null, null, ref, 0).total()).isZero();
+        mvc.perform(order.apply("3.200")).andExpect(status().is3xxRedirection());
+        var saved = orders.search(null, null, ref, 0).items().get(0);
+        assertThat(saved.weightKg()).isEqualTo(3200);
+        assertThat(saved.volume()).isEqualByComparingTo("1.5");
+    }
+
+    @Test
     void theImportRefusesWhatItCannotReadForCertain() {
         long customerId = customers.create("Klant " + TestPeople.uniqueNumber());
         customers.addAddress(customerId, new Customers.NewAddress("Filiaal 0", "Straat 0", "1234 AB", "Stad", "NL",
