@@ -220,6 +220,24 @@ class MonthFormTest {
         assertThat(text(confirm, "tr[data-figure=personnel] td")).isEqualTo("€ 176.000,25");
         assertThat(confirm.text()).contains("Goed.");
         assertThat(confirm.select("#unusual")).isEmpty();
+        assertThat(confirm.select("form[action$=/publish]")).hasSize(1);
+
+        mvc.perform(post("/openbook/manage/" + month.id() + "/publish").with(csrf()).with(TestLogins.as(users, "manager")))
+                .andExpect(flash().attribute("saved", "openbook.saved.published"));
+        Document published = page(mvc.perform(get("/openbook/manage/" + month.id() + "/publish")
+                .with(TestLogins.as(users, "manager"))).andExpect(status().isOk()));
+        assertThat(text(published, "tr[data-figure=revenue] td")).isEqualTo("€ 412.000,00");
+        assertThat(published.select("form[action$=/publish]")).as("a published month offers no second publish").isEmpty();
+        assertThat(published.text()).contains("gepubliceerd");
+        MockHttpServletRequestBuilder change = post("/openbook/manage/" + month.id()).with(csrf())
+                .with(TestLogins.as(users, "manager")).param("month", "2099-08").param("siteId", String.valueOf(site))
+                .param("revenue", "500.000");
+        for (CostCategory c : CostCategory.values()) {
+            change = change.param(c.column(), "1");
+        }
+        Document refused = page(mvc.perform(change).andExpect(status().isOk()));
+        assertThat(text(refused, "[data-field=month]")).contains("gepubliceerd");
+        assertThat(only().revenue()).as("published figures cannot change").isEqualByComparingTo("412000");
     }
 
     @Test
