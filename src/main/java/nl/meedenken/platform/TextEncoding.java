@@ -56,10 +56,10 @@ final class TextEncoding {
         if (zeroEven + zeroOdd > 0) {
             int pairs = bytes.length / 2;
             // UTF-16 without a mark: most characters of a CSV file are ASCII, so one byte of each pair is zero
-            if (bytes.length % 2 == 0 && zeroOdd > pairs / 3 && zeroEven == 0) {
+            if (bytes.length % 2 == 0 && zeroOdd > pairs / 3 && zeroEven * 10 < zeroOdd) {
                 return strict(bytes, 0, StandardCharsets.UTF_16LE, "UTF-16LE", "input.csv.encoding");
             }
-            if (bytes.length % 2 == 0 && zeroEven > pairs / 3 && zeroOdd == 0) {
+            if (bytes.length % 2 == 0 && zeroEven > pairs / 3 && zeroOdd * 10 < zeroEven) {
                 return strict(bytes, 0, StandardCharsets.UTF_16BE, "UTF-16BE", "input.csv.encoding");
             }
             return refused("input.csv.notText");

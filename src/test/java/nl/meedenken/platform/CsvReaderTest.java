@@ -76,6 +76,13 @@ class CsvReaderTest {
     }
 
     @Example
+    void readsUtf16WithoutAMarkAlsoWithLettersWhoseLowByteIsZero() {
+        String text = "name;amount\nĀdam 一;1\nBea;2\nCas;3\n";
+        assertThat(read(bytes(text, StandardCharsets.UTF_16LE)).rows().get(0).get("name")).isEqualTo("Ādam 一");
+        assertThat(read(bytes(text, StandardCharsets.UTF_16BE)).rows().get(0).get("name")).isEqualTo("Ādam 一");
+    }
+
+    @Example
     void refusesWhatItCannotReadWithTheReason() {
         byte[] mixed = withMark(bytes("name;amount\ncafé;1\n", StandardCharsets.UTF_8), bytes("thé;2\n", StandardCharsets.ISO_8859_1));
         assertThat(keys(read(mixed))).containsExactly("input.csv.mixedEncoding");
