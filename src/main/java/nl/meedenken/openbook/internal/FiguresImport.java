@@ -59,6 +59,7 @@ public class FiguresImport {
     }
 
     /** A text typed by a test or a caller that has text already: read as UTF-8 with Dutch amounts. */
+    @Transactional
     public Outcome run(String text, String actor) {
         return run((text == null ? "" : text).getBytes(StandardCharsets.UTF_8), Locale.forLanguageTag("nl"), actor);
     }

@@ -61,6 +61,7 @@ public class PeopleImport {
             COLUMNS.stream().filter(c -> !REQUIRED_COLUMNS.contains(c)).toList(), MAX_LINES);
 
     /** Text a caller has already, read as UTF-8. */
+    @Transactional
     public Outcome run(String text, String actor) {
         return run((text == null ? "" : text).getBytes(java.nio.charset.StandardCharsets.UTF_8), actor);
     }

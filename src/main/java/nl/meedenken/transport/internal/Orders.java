@@ -281,6 +281,7 @@ public class Orders {
     static final Csv.Layout LAYOUT = new Csv.Layout(COLUMNS.subList(0, 7), COLUMNS.subList(7, COLUMNS.size()), MAX_ROWS);
 
     /** Text a caller has already: read as UTF-8 with Dutch numbers. */
+    @Transactional
     public ImportOutcome importCsv(String text, String by) {
         return importCsv((text == null ? "" : text).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Locale.forLanguageTag("nl"), by);
