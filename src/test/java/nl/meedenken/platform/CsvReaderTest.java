@@ -184,4 +184,29 @@ class CsvReaderTest {
         }
         assertThat(back).isEqualTo(rows);
     }
+
+    @Provide
+    Arbitrary<List<java.math.BigDecimal>> amounts() {
+        return Arbitraries.longs().between(0, 99_999_999_999_999L).map(c -> java.math.BigDecimal.valueOf(c, 2))
+                .list().ofMinSize(1).ofMaxSize(5);
+    }
+
+    @Property(tries = 300)
+    void amountsAsASpreadsheetWritesThemComeBackAsTheSameValues(@ForAll("amounts") List<java.math.BigDecimal> amounts,
+                                                                @ForAll("encodings") Charset charset,
+                                                                @ForAll boolean dutch) {
+        java.util.Locale locale = dutch ? java.util.Locale.forLanguageTag("nl") : java.util.Locale.ENGLISH;
+        StringBuilder file = new StringBuilder("name;amount\n");
+        for (java.math.BigDecimal amount : amounts) {
+            // Dutch Excel writes semicolons and unquoted amounts; quote only where the separator appears
+            String shown = "€ " + Numbers.format(amount, locale);
+            file.append("café;").append(shown.contains(";") ? "\"" + shown + "\"" : shown).append('\n');
+        }
+        Csv.Table table = read(bytes(file.toString(), charset));
+        assertThat(table.problems()).isEmpty();
+        List<java.math.BigDecimal> back = table.rows().stream()
+                .map(r -> Numbers.read(r.get("amount"), locale, Numbers.Rule.amount()).value()).toList();
+        assertThat(back).usingElementComparator(java.math.BigDecimal::compareTo).isEqualTo(amounts);
+        assertThat(table.rows()).allSatisfy(r -> assertThat(r.get("name")).isEqualTo("café"));
+    }
 }
