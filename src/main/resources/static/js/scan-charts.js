@@ -15,6 +15,51 @@
     return Number(value).toLocaleString(lang, {minimumFractionDigits: 1, maximumFractionDigits: 1});
   }
 
+  // a long name over lines of at most `room` characters, broken between words
+  function wrap(text, room) {
+    var lines = [], line = '';
+    String(text).split(' ').forEach(function (word) {
+      if (line && (line + ' ' + word).length > room) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + ' ' + word : word;
+      }
+    });
+    lines.push(line);
+    return lines.join('\n');
+  }
+
+  // names beside the dots of the map: each goes right, left, above or below its dot, wherever it meets no name
+  // placed before it (the company's first); a name that fits nowhere is left out, the table below lists them all
+  function mapLabels() {
+    var placed = [];
+    return function (p) {
+      if (p.dataIndex === 0) {
+        placed = [];
+      }
+      var l = p.labelRect, d = p.rect, gap = 4;
+      var options = [
+        {x: d.x + d.width + gap, y: d.y + d.height / 2 - l.height / 2},
+        {x: d.x - gap - l.width, y: d.y + d.height / 2 - l.height / 2},
+        {x: d.x + d.width / 2 - l.width / 2, y: d.y - gap - l.height},
+        {x: d.x + d.width / 2 - l.width / 2, y: d.y + d.height + gap}
+      ];
+      for (var i = 0; i < options.length; i++) {
+        var o = options[i], r = {x: o.x, y: o.y, width: l.width, height: l.height};
+        var free = placed.every(function (q) {
+          return r.x + r.width < q.x || q.x + q.width < r.x || r.y + r.height < q.y || q.y + q.height < r.y;
+        });
+        if (free) {
+          placed.push(r);
+          return {x: r.x, y: r.y, align: 'left', verticalAlign: 'top'};
+        }
+      }
+      // on top of another name: ECharts then leaves it out
+      return {x: options[0].x, y: options[0].y, align: 'left', verticalAlign: 'top', hideOverlap: true};
+    };
+  }
+
   function place(name) {
     return document.querySelector('[data-chart="' + name + '"]');
   }
@@ -26,7 +71,9 @@
     }
     var chart = echarts.init(element, null, {renderer: 'svg'});
     option.animation = false;
-    option.textStyle = {fontFamily: 'sans-serif'};
+    // the page's security policy forbids style attributes, so the font ECharts writes on each text is ignored and
+    // the stylesheet draws every chart text at 11px sans-serif (meedenken.css): measure and lay out at that size
+    option.textStyle = {fontFamily: 'sans-serif', fontSize: 11};
     chart.setOption(option);
     charts.push(chart);
   }
@@ -36,9 +83,9 @@
     var narrow = element && element.clientWidth < 420;
     draw('radar-' + radar.group, {
       radar: {
-        indicator: radar.names.map(function (n) { return {name: n, min: 1, max: 5}; }),
-        radius: narrow ? '42%' : '55%', splitNumber: 4,
-        axisName: {color: '#1e2833', fontSize: narrow ? 10 : 11, width: narrow ? 70 : 90, overflow: 'break'}
+        indicator: radar.names.map(function (n) { return {name: wrap(n, narrow ? 10 : 16), min: 1, max: 5}; }),
+        radius: narrow ? '38%' : '55%', splitNumber: 4,
+        axisName: {color: '#1e2833', fontSize: 11}
       },
       series: [{type: 'radar', data: [{value: radar.values, name: ''}],
         areaStyle: {color: 'rgba(31,78,140,0.2)'}, lineStyle: {color: blue}, itemStyle: {color: blue},
@@ -51,7 +98,7 @@
     draw('distribution', {
       legend: {top: 0, left: 0, data: data.values, itemWidth: 14, textStyle: {fontSize: 11}},
       grid: {left: 10, right: 20, top: 60, bottom: 10, containLabel: true},
-      xAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value}%'}},
+      xAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value}%', fontSize: 11}},
       yAxis: {type: 'category', inverse: true, data: data.distribution.map(function (d) { return d.name; }),
         axisLabel: {fontSize: 11}},
       series: data.values.map(function (label, v) {
@@ -85,7 +132,7 @@
     draw('gap', {
       legend: {top: 0, left: 0, orient: 'vertical', data: [data.labels.management, data.labels.shopFloor]},
       grid: {left: 10, right: 30, top: 56, bottom: 10, containLabel: true},
-      xAxis: {type: 'value', min: 1, max: 5},
+      xAxis: {type: 'value', min: 1, max: 5, axisLabel: {fontSize: 11}},
       yAxis: {type: 'category', inverse: true, data: data.gap.map(function (g) { return g.name; }),
         axisLabel: {fontSize: 11}},
       series: [
@@ -96,14 +143,17 @@
   }
 
   if (data.map && data.map.length) {
+    data.map.sort(function (a, b) { return (b.company ? 1 : 0) - (a.company ? 1 : 0); });
     draw('map', {
       grid: {left: 40, right: 30, top: 20, bottom: 40},
-      xAxis: {min: 1, max: 5, splitLine: {show: false}},
-      yAxis: {min: 1, max: 5, splitLine: {show: false}},
+      xAxis: {min: 1, max: 5, splitLine: {show: false}, axisLabel: {fontSize: 11}},
+      yAxis: {min: 1, max: 5, splitLine: {show: false}, axisLabel: {fontSize: 11}},
       series: [{type: 'scatter', symbolSize: function (v, p) { return data.map[p.dataIndex].company ? 18 : 11; },
         data: data.map.map(function (p) { return {value: [p.x, p.y], name: p.name,
           itemStyle: {color: p.company ? orange : blue}}; }),
         label: {show: true, position: 'right', formatter: '{b}', fontSize: 11},
+        // groups close together on the map: move their names apart instead of printing them over each other
+        labelLayout: mapLabels(),
         markLine: {silent: true, symbol: 'none', lineStyle: {color: '#8a94a3', type: 'dashed'},
           data: [{xAxis: 3}, {yAxis: 3}]}}]
     });

@@ -45,9 +45,9 @@ public class Notifications {
     Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail,
                   ObjectProvider<Recipients> recipients, MessageSource messages,
                   @org.springframework.beans.factory.annotation.Value("${meedenken.mail.from:meedenken@localhost}") String from,
-                  @org.springframework.beans.factory.annotation.Value("${meedenken.base-url:http://localhost:8080}") String baseUrl) {
+                  PublicUrl publicUrl) {
         this.from = from;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicUrl.base();
         this.jdbc = jdbc;
         this.clock = clock;
         this.mail = mail;

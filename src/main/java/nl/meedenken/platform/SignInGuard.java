@@ -10,8 +10,14 @@ import java.util.Optional;
  */
 public interface SignInGuard {
 
-    /** Until when the account behind this login name is locked after failed attempts, if it is. */
-    Optional<Instant> lockedUntil(String loginName);
+    /**
+     * Until when sign-ins for this login name from this address wait after failed attempts, if
+     * they do now. Never tell the person: the refusal looks the same as a wrong password.
+     */
+    Optional<Instant> waitingUntil(String loginName, String address);
+
+    /** An attempt refused because it came during such a wait: counted for the address and audited. */
+    void refusedWhileWaiting(String loginName, String address);
 
     /** Whether this address made too many failed attempts lately and must wait. */
     boolean addressBlocked(String address);

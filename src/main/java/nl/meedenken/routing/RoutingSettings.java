@@ -16,11 +16,19 @@ import java.time.Duration;
  * @param truckCost        kilometres a truck on the road is worth, so the optimiser does not use
  *                         a truck for a few kilometres saved
  * @param leftOffCost      minutes late that leaving a delivery off every trip is worth
+ * @param heartbeat        how often the node that optimises a day says in the database that it is
+ *                         alive, stores the best plan it found since, and reads whether someone on
+ *                         any node asked it to stop
+ * @param nodeLostAfter    how long without a heartbeat before another node takes the optimisation
+ *                         over: it keeps the best plan stored, or reports that none was found
+ * @param shutdownWait     how long a node that shuts down waits for its optimisations to store
+ *                         their best plan
  */
 @ConfigurationProperties("meedenken.routing")
 public record RoutingSettings(Double roadFactor, Double averageSpeed, Duration breakAfter, Duration breakLength,
                               Duration dayTimeLimit, Duration suggestionLimit, Integer truckCost,
-                              Integer leftOffCost) {
+                              Integer leftOffCost, Duration heartbeat, Duration nodeLostAfter,
+                              Duration shutdownWait) {
 
     public RoutingSettings {
         roadFactor = roadFactor == null ? 1.3 : roadFactor;
@@ -39,9 +47,16 @@ public record RoutingSettings(Double roadFactor, Double averageSpeed, Duration b
         suggestionLimit = suggestionLimit == null || suggestionLimit.compareTo(second) > 0 ? second : suggestionLimit;
         truckCost = truckCost == null ? 30 : truckCost;
         leftOffCost = leftOffCost == null ? 240 : leftOffCost;
+        heartbeat = heartbeat == null || heartbeat.isZero() || heartbeat.isNegative() ? Duration.ofSeconds(2) : heartbeat;
+        nodeLostAfter = nodeLostAfter == null ? Duration.ofSeconds(15) : nodeLostAfter;
+        if (nodeLostAfter.compareTo(heartbeat.multipliedBy(3)) < 0) {
+            throw new IllegalArgumentException("meedenken.routing.node-lost-after must be at least three times "
+                    + "meedenken.routing.heartbeat, or a slow heartbeat looks like a lost node");
+        }
+        shutdownWait = shutdownWait == null ? Duration.ofSeconds(10) : shutdownWait;
     }
 
     public static RoutingSettings defaults() {
-        return new RoutingSettings(null, null, null, null, null, null, null, null);
+        return new RoutingSettings(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -92,6 +92,11 @@ public final class Browser implements AutoCloseable {
                 "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
+    /** Runs a script in the page and gives what it returns. */
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
     /** Runs a script in the page that calls back its last argument when it is done, and gives its answer. */
     public Object runAsync(String script, Object... arguments) {
         return driver.executeAsyncScript(script, arguments);

@@ -1,16 +1,25 @@
 package nl.meedenken.browser;
 
+import nl.meedenken.TestPeople;
 import nl.meedenken.routing.internal.DayPlanner;
+import nl.meedenken.transport.internal.Address;
+import nl.meedenken.transport.internal.Customers;
+import nl.meedenken.transport.internal.Orders;
 import nl.meedenken.transport.internal.Trips;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +39,12 @@ class RoutingJourneyTest {
     Trips trips;
     @Autowired
     DayPlanner dayPlanner;
+    @Autowired
+    Customers customers;
+    @Autowired
+    Orders orders;
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterAll
     static void close() {
@@ -102,5 +117,41 @@ class RoutingJourneyTest {
         assertThat(planner.text()).contains("Voorstel toegepast: " + proposed + " ritten gepland.");
         assertThat(trips.ofDay(tomorrow)).hasSize(tripsBefore + proposed);
         planner.screenshot("routing-applied");
+    }
+
+    @Test
+    void aProposalWhoseServerWasLostShowsTheBestPlanItHadFoundInPlainWords() {
+        LocalDate day = trips.today().plusDays(45);
+        List<Address> places = customers.allAddresses().stream().filter(a -> a.latitude() > 51.98).toList();
+        for (int i = 0; i < 8; i++) {
+            orders.create(new Orders.OrderForm("RJ-" + TestPeople.uniqueNumber(), places.get(i % places.size()).id(), day,
+                    LocalTime.of(7, 0), LocalTime.of(17, 0), 4, 0, 1_000, BigDecimal.ONE, null), "test");
+        }
+        long id = dayPlanner.start(new DayPlanner.Request(day, LocalTime.of(6, 30), LocalTime.of(18, 0), false, 60), "Sanne");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> dayPlanner.find(id).map(s -> s.status() == DayPlanner.Status.SOLVING && s.proposal() != null)
+                        .orElse(false));
+        dayPlanner.finishNow(id, "Sanne");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> dayPlanner.find(id).orElseThrow().status() == DayPlanner.Status.READY);
+        // what a node leaves behind when its machine goes off mid-search: solving, a best plan, a silent heartbeat
+        jdbc.sql("""
+                        update routing_proposal set status = 'SOLVING', note = null, node_id = 'a-node-that-is-gone',
+                               heartbeat_at = now() - interval '1 hour', result = jsonb_set(result, '{reasons}', '[]')
+                         where id = :id
+                        """).param("id", id).update();
+
+        Browser browser = Browser.start(port);
+        try {
+            browser.size(Browser.DESKTOP).signIn("planner", "demo");
+            browser.open("/routing/proposals/" + id);
+            assertThat(browser.text()).contains("Klaar om toe te passen", "viel onverwacht uit",
+                    "beste plan bewaard", "Toepassen");
+            assertThat(browser.find(By.id("proposal-note")).getText()).contains("van de 60 seconden");
+            browser.assertAccessible("routing recovered proposal");
+            browser.screenshot("routing-recovered");
+        } finally {
+            browser.close();
+        }
     }
 }

@@ -90,13 +90,27 @@ class AccountSafetyTest {
     }
 
     @Test
-    void aPauseThatHasRunOutStartsCountingAgainFromOne() {
+    void failuresAreCountedPerAddressAndADayWithoutFailuresStartsAgainFromOne() {
         String login = TestPeople.withAccount(people, accounts, "correct horse", Role.DRIVER);
         long accountId = accounts.ofPerson(personOf(login)).orElseThrow().id();
-        jdbc.sql("update account set failed_attempts = 5, locked_until = now() - interval '1 minute' where id = :id")
+        Instant now = Instant.now();
+        assertThat(store.addFailure(accountId, "10.6.9.1", now)).isEqualTo(1);
+        assertThat(store.addFailure(accountId, "10.6.9.1", now)).isEqualTo(2);
+        assertThat(store.addFailure(accountId, "10.6.9.2", now)).as("another address").isEqualTo(1);
+        jdbc.sql("update sign_in_backoff set last_failure_at = now() - interval '25 hours' where account_id = :id")
                 .param("id", accountId).update();
-        assertThat(store.addFailure(accountId, Instant.now())).isEqualTo(1);
-        assertThat(store.find(accountId).orElseThrow().lockedUntil()).isNull();
+        assertThat(store.addFailure(accountId, "10.6.9.1", now)).isEqualTo(1);
+    }
+
+    @Test
+    void aNewPasswordEndsEveryWait() {
+        String login = TestPeople.withAccount(people, accounts, "correct horse", Role.DRIVER);
+        long accountId = accounts.ofPerson(personOf(login)).orElseThrow().id();
+        store.addFailure(accountId, "10.6.9.3", Instant.now());
+        store.waitUntil(accountId, "10.6.9.3", Instant.now().plusSeconds(600));
+        assertThat(accounts.waitsUntil(accountId)).isPresent();
+        store.setPassword(accountId, "{noop}another");
+        assertThat(accounts.waitsUntil(accountId)).isEmpty();
     }
 
     @Test

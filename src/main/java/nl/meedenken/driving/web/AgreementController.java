@@ -46,9 +46,11 @@ class AgreementController {
     private final Ideas ideas;
     private final org.springframework.context.MessageSource messages;
     private final AgreementPreview preview;
+    private final nl.meedenken.platform.Times times;
 
     AgreementController(Agreements agreements, Ideas ideas, org.springframework.context.MessageSource messages,
-                        AgreementPreview preview) {
+                        AgreementPreview preview, nl.meedenken.platform.Times times) {
+        this.times = times;
         this.agreements = agreements;
         this.ideas = ideas;
         this.messages = messages;
@@ -57,14 +59,13 @@ class AgreementController {
 
     /** A change of the preview in the reader's words: keys become text, days and metrics are written out. */
     private String describe(AgreementPreview.Change change, java.util.Locale locale) {
-        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern(
-                messages.getMessage("format.date", null, "dd-MM-yyyy", locale));
+        var date = times.in(locale);
         Object[] args = change.args().stream().map(arg -> {
             if (arg instanceof String key && key.startsWith("driving.")) {
                 return messages.getMessage(key, null, key, locale);
             }
             if (arg instanceof LocalDate day) {
-                return date.format(day);
+                return date.date(day);
             }
             if (arg instanceof List<?> list) {
                 return String.join(", ", list.stream().map(m -> messages.getMessage(((Metric) m).labelKey(), null,
@@ -172,8 +173,7 @@ class AgreementController {
         Agreement a = inForce(id);
         model.addAttribute("preview", describe(preview.ofEnding()));
         return confirm(model, "driving.agreement.end", "driving.agreement.endConfirm",
-                java.time.format.DateTimeFormatter.ofPattern(messages.getMessage("format.date", null, "dd-MM-yyyy",
-                        org.springframework.context.i18n.LocaleContextHolder.getLocale())).format(a.consentOn()),
+                times.in(org.springframework.context.i18n.LocaleContextHolder.getLocale()).date(a.consentOn()),
                 "/driving/agreement/" + id + "/end", "driving.agreement.endYes");
     }
 

@@ -3,11 +3,11 @@ package nl.meedenken.driving.web;
 import nl.meedenken.driving.internal.Agreement;
 import nl.meedenken.driving.internal.Agreements;
 import nl.meedenken.ideas.IdeaSubject;
+import nl.meedenken.platform.Times;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** Lets an idea be about a driving data agreement ("suggest a change to these metrics"). */
@@ -16,8 +16,10 @@ class AgreementSubject implements IdeaSubject {
 
     private final Agreements agreements;
     private final MessageSource messages;
+    private final Times times;
 
-    AgreementSubject(Agreements agreements, MessageSource messages) {
+    AgreementSubject(Agreements agreements, MessageSource messages, Times times) {
+        this.times = times;
         this.agreements = agreements;
         this.messages = messages;
     }
@@ -37,8 +39,7 @@ class AgreementSubject implements IdeaSubject {
         if (a.consentOn() == null) {
             return messages.getMessage("driving.agreement.titleDraft", null, locale);
         }
-        String date = DateTimeFormatter.ofPattern(messages.getMessage("format.date", null, "dd-MM-yyyy", locale))
-                .format(a.consentOn());
+        String date = times.in(locale).date(a.consentOn());
         return messages.getMessage("driving.agreement.titleConsented", new Object[]{date}, locale);
     }
 

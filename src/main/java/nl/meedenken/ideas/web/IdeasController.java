@@ -38,7 +38,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
@@ -60,9 +59,12 @@ class IdeasController {
     private final MessageSource messages;
     private final Ideas ideaApi;
     private final List<IdeaSubject> subjects;
+    private final nl.meedenken.platform.Times times;
 
     IdeasController(IdeaBox ideas, Experiments experiments, InnovationRoster roster, ImpactOverview impact,
-                    People people, MessageSource messages, Ideas ideaApi, List<IdeaSubject> subjects) {
+                    People people, MessageSource messages, Ideas ideaApi, List<IdeaSubject> subjects,
+                    nl.meedenken.platform.Times times) {
+        this.times = times;
         this.messages = messages;
         this.ideaApi = ideaApi;
         this.subjects = subjects;
@@ -146,8 +148,7 @@ class IdeasController {
                     photo == null || photo.isEmpty() ? null : new IdeaBox.Photo(photo.getBytes()),
                     subject(form.get("subject"), FormValues.number(form.get("subjectId"))).orElse(null));
             redirect.addFlashAttribute("saved", "ideas.saved.submitted");
-            String due = DateTimeFormatter.ofPattern(messages.getMessage("format.date", null, "d MMM yyyy", locale), locale)
-                    .format(ideas.find(id).orElseThrow().answerDueOn());
+            String due = times.in(locale).date(ideas.find(id).orElseThrow().answerDueOn());
             redirect.addFlashAttribute("savedArgs", new Object[]{due});
             return "redirect:/ideas/" + id;
         } catch (InvalidIdea refused) {

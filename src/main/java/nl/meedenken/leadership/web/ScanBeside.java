@@ -30,7 +30,7 @@ record ScanBeside(Map<String, Scans.Statement> dimensions, List<Department> depa
             if (values == null || values.size() < 2 || values.get(0) == null || values.get(values.size() - 1) == null) {
                 return null;
             }
-            return values.get(values.size() - 1) - values.get(0);
+            return nl.meedenken.platform.Rounding.change(values.get(0), values.get(values.size() - 1));
         }
     }
 

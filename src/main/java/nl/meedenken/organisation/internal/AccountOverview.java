@@ -29,7 +29,8 @@ public class AccountOverview {
                         select count(*) filter (where a.id is not null and a.password_hash is not null),
                                count(*) filter (where a.id is not null and a.password_hash is null),
                                count(*) filter (where a.id is null),
-                               count(*) filter (where a.locked_until > :now)
+                               count(*) filter (where exists (select 1 from sign_in_backoff b
+                                                             where b.account_id = a.id and b.wait_until > :now))
                         from person p left join account a on a.person_id = p.id
                         where p.active
                         """)

@@ -6,7 +6,6 @@ import nl.meedenken.platform.SignInGuard;
 import nl.meedenken.platform.SignedInUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -22,7 +21,9 @@ import java.util.Optional;
 
 /**
  * Signing in with a login name, employee number or e-mail address. Counts failures per
- * account and per network address in the database and locks accounts after too many.
+ * network address, and per account and address, in the database: after a few failures one
+ * address waits for one account, longer after each further failure (never a lock for
+ * everyone, so guessing from one place cannot keep the real person out from another).
  */
 @Service
 public class AccountSignIn implements UserDetailsService, SignInGuard {
@@ -51,14 +52,23 @@ public class AccountSignIn implements UserDetailsService, SignInGuard {
         Person person = people.find(account.personId()).orElseThrow(() -> new UsernameNotFoundException("No person"));
         return new SignedInUser(account.id(), person.id(), typed == null ? "" : typed.strip(), person.name(),
                 account.passwordHash(), person.screens(), person.roles(), person.active(),
-                account.lockedAt(clock.instant()), account.sessionVersion());
+                false, account.sessionVersion());
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Instant> lockedUntil(String loginName) {
+    public Optional<Instant> waitingUntil(String loginName, String address) {
         Instant now = clock.instant();
-        return accounts.bySignInName(loginName).filter(a -> a.lockedAt(now)).map(Account::lockedUntil);
+        return accounts.bySignInName(loginName).flatMap(a -> accounts.waitingUntil(a.id(), address, now));
+    }
+
+    @Override
+    @Transactional
+    public void refusedWhileWaiting(String loginName, String address) {
+        accounts.addAddressFailure(address, clock.instant());
+        audit.record(AuditEntry.Type.LOGIN_FAILED, loginName,
+                accounts.bySignInName(loginName).map(Account::loginName).orElse(null), address,
+                "refused: this address waits after failed attempts");
     }
 
     @Override
@@ -89,23 +99,15 @@ public class AccountSignIn implements UserDetailsService, SignInGuard {
         audit.record(AuditEntry.Type.LOGIN_FAILED, typed, account.map(Account::loginName).orElse(null), address,
                 account.isPresent() ? "wrong password" : "unknown name");
         account.ifPresent(a -> {
-            int failures = accounts.addFailure(a.id(), now);
-            if (failures >= properties.maxFailedAttempts()) {
-                Instant until = now.plus(properties.lockDuration());
-                accounts.lock(a.id(), until);
+            int failures = accounts.addFailure(a.id(), address, now);
+            java.time.Duration wait = properties.backoff().after(failures);
+            if (!wait.isZero()) {
+                Instant until = now.plus(wait);
+                accounts.waitUntil(a.id(), address, until);
                 audit.record(AuditEntry.Type.ACCOUNT_LOCKED, null, a.loginName(), address,
-                        failures + " failed attempts; locked until " + until);
+                        failures + " failed attempts from this address; it waits " + wait.toSeconds() + " s, until " + until);
             }
         });
-    }
-
-    @EventListener
-    @Transactional
-    void on(AuthenticationFailureLockedEvent event) {
-        Authentication attempt = event.getAuthentication();
-        String address = address(attempt);
-        accounts.addAddressFailure(address, clock.instant());
-        audit.record(AuditEntry.Type.LOGIN_FAILED, attempt.getName(), attempt.getName(), address, "account locked");
     }
 
     @EventListener
@@ -113,6 +115,7 @@ public class AccountSignIn implements UserDetailsService, SignInGuard {
     void on(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
             accounts.signedIn(user.accountId(), clock.instant());
+            accounts.forgetFailures(user.accountId(), address(event.getAuthentication()));
             audit.record(AuditEntry.Type.LOGIN_SUCCEEDED, user.getUsername(), user.displayName(),
                     address(event.getAuthentication()), null);
         }

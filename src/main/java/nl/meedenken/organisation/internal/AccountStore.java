@@ -66,22 +66,54 @@ public class AccountStore {
                                session_version = session_version + 1 where id = :id
                         """)
                 .param("hash", hash).param("id", id).update();
+        unlock(id); // a new password ends the waits that guesses of the old one caused
     }
 
+    // --- back-off per account and address ---
+
     /**
-     * Counts one more failure and returns the new count; done in the database so parallel
-     * attempts all count. After a pause has run out, counting starts again from one.
+     * Counts one more failure for this account from this address and returns the count; in one
+     * statement, so parallel attempts all count. A day without failures starts again from one.
      */
-    public int addFailure(long id, Instant now) {
+    public int addFailure(long accountId, String address, Instant now) {
         return jdbc.sql("""
-                        update account set
-                            failed_attempts = case when locked_until is not null and locked_until <= :now then 1
-                                                   else failed_attempts + 1 end,
-                            locked_until = case when locked_until is not null and locked_until <= :now then null
-                                                else locked_until end
-                        where id = :id returning failed_attempts
+                        insert into sign_in_backoff (account_id, address, failures, last_failure_at)
+                        values (:id, :a, 1, :now)
+                        on conflict (account_id, address) do update set
+                            failures = case when sign_in_backoff.last_failure_at < :dayAgo then 1
+                                            else sign_in_backoff.failures + 1 end,
+                            last_failure_at = :now
+                        returning failures
                         """)
-                .param("id", id).param("now", Timestamp.from(now)).query(Integer.class).single();
+                .param("id", accountId).param("a", address).param("now", Timestamp.from(now))
+                .param("dayAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
+                .query(Integer.class).single();
+    }
+
+    public void waitUntil(long accountId, String address, Instant until) {
+        jdbc.sql("update sign_in_backoff set wait_until = :until where account_id = :id and address = :a")
+                .param("until", Timestamp.from(until)).param("id", accountId).param("a", address).update();
+    }
+
+    /** Until when this account waits from this address, if it does now. */
+    public Optional<Instant> waitingUntil(long accountId, String address, Instant now) {
+        return jdbc.sql("""
+                        select wait_until from sign_in_backoff
+                        where account_id = :id and address = :a and wait_until > :now""")
+                .param("id", accountId).param("a", address).param("now", Timestamp.from(now))
+                .query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    /** The longest wait of this account from any address, if it waits anywhere now. */
+    public Optional<Instant> longestWait(long accountId, Instant now) {
+        return jdbc.sql("select max(wait_until) from sign_in_backoff where account_id = :id and wait_until > :now")
+                .param("id", accountId).param("now", Timestamp.from(now))
+                .query((rs, i) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    public void forgetFailures(long accountId, String address) {
+        jdbc.sql("delete from sign_in_backoff where account_id = :id and address = :a")
+                .param("id", accountId).param("a", address).update();
     }
 
     /** The session version of an account and whether its person is still active, for checking sessions. */
@@ -142,17 +174,13 @@ public class AccountStore {
                         """).param("n", name).param("v", value).update();
     }
 
-    public void lock(long id, Instant until) {
-        jdbc.sql("update account set locked_until = :until where id = :id")
-                .param("until", Timestamp.from(until)).param("id", id).update();
-    }
-
+    /** Ends every wait of this account, from every address (an administrator's decision). */
     public void unlock(long id) {
-        jdbc.sql("update account set failed_attempts = 0, locked_until = null where id = :id").param("id", id).update();
+        jdbc.sql("delete from sign_in_backoff where account_id = :id").param("id", id).update();
     }
 
     public void signedIn(long id, Instant now) {
-        jdbc.sql("update account set failed_attempts = 0, locked_until = null, last_sign_in_at = :now where id = :id")
+        jdbc.sql("update account set last_sign_in_at = :now where id = :id")
                 .param("now", Timestamp.from(now)).param("id", id).update();
     }
 

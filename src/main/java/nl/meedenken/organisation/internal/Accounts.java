@@ -50,6 +50,11 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
+    /** Until when signing in to this account waits from some address after failed attempts, if it does now. */
+    public Optional<Instant> waitsUntil(long accountId) {
+        return store.longestWait(accountId, clock.instant());
+    }
+
     public Optional<Instant> openCodeExpiry(long accountId) {
         return store.openCodeExpiry(accountId, clock.instant());
     }

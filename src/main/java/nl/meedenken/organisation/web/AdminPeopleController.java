@@ -39,8 +39,11 @@ class AdminPeopleController {
     private final Teams teams;
     private final Sites sites;
     private final Clock clock;
+    private final nl.meedenken.platform.PublicUrl publicUrl;
 
-    AdminPeopleController(People people, Accounts accounts, Teams teams, Sites sites, Clock clock) {
+    AdminPeopleController(People people, Accounts accounts, Teams teams, Sites sites, Clock clock,
+                          nl.meedenken.platform.PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.people = people;
         this.accounts = accounts;
         this.teams = teams;
@@ -92,11 +95,11 @@ class AdminPeopleController {
         model.addAttribute("person", person);
         var account = accounts.ofPerson(id);
         model.addAttribute("account", account.orElse(null));
-        model.addAttribute("accountLocked", account.map(a -> a.lockedAt(clock.instant())).orElse(false));
+        var waitsUntil = account.flatMap(a -> accounts.waitsUntil(a.id())).orElse(null);
+        model.addAttribute("accountLocked", waitsUntil != null);
+        model.addAttribute("accountWaitsUntil", waitsUntil);
         model.addAttribute("codeExpiry", account.flatMap(a -> accounts.openCodeExpiry(a.id())).orElse(null));
-        model.addAttribute("activationBase",
-                org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .build().toUriString());
+        model.addAttribute("activationBase", publicUrl.base());
         return "organisation/person";
     }
 

@@ -36,7 +36,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean library;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private EmbeddedDatabase(Path dataDirectory, int port, boolean durable) {
+    private EmbeddedDatabase(Path dataDirectory, int port, boolean durable, boolean fresh) {
         this.dataDirectory = dataDirectory;
         try {
             Files.createDirectories(dataDirectory);
@@ -53,6 +53,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 throw new DataDirectoryInUseException(dataDirectory);
             }
             this.lock = acquired;
+            // we hold the lock, so no living application uses these files: a server still running on them was left
+            // by one that was killed, and is stopped before ours starts
+            LeftoverServer.clear(dataDirectory, java.time.Duration.ofSeconds(30));
+            if (fresh) {
+                wipe(dataDirectory);
+                Files.createDirectories(dataDirectory);
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.toFile())
                     .setCleanDataDirectory(false)
@@ -76,21 +83,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts the server for this directory, or returns the one this JVM already runs.
      *
-     * @param fresh wipe the directory first (tests), only when this JVM starts the server
+     * @param fresh wipe the directory first (tests), only when this JVM starts the server, once it holds the lock
      */
     public static EmbeddedDatabase startOrReuse(Path dataDirectory, int port, boolean fresh) {
         Path key = dataDirectory.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(key, dir -> {
-            if (fresh) {
-                wipe(dir);
-            }
-            return new EmbeddedDatabase(dir, port, !fresh);
-        });
+        return RUNNING.computeIfAbsent(key, dir -> new EmbeddedDatabase(dir, port, !fresh, fresh));
     }
 
     /** Starts a server that this caller alone owns; refused when anyone else holds the directory. */
     static EmbeddedDatabase startExclusive(Path dataDirectory, int port) {
-        return new EmbeddedDatabase(dataDirectory.toAbsolutePath().normalize(), port, true);
+        return new EmbeddedDatabase(dataDirectory.toAbsolutePath().normalize(), port, true, false);
     }
 
     private static void wipe(Path dir) {

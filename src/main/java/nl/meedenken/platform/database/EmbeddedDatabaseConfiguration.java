@@ -44,15 +44,18 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedDatabaseHandle handle, EmbeddedProperties properties) {
+    DataSource dataSource(EmbeddedDatabaseHandle handle, EmbeddedProperties properties,
+                          org.springframework.core.env.Environment environment) {
         EmbeddedDatabase db = handle.database();
         db.database(properties.database());
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(db.jdbcUrl(properties.database()));
         ds.setUsername("postgres");
-        ds.setMaximumPoolSize(10);
+        // the same pool settings as for an external database (application.properties), so both behave alike
+        ds.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 20));
         ds.setPoolName("meedenken-embedded");
-        ds.setConnectionTimeout(5_000);
+        ds.setConnectionTimeout(environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 5_000L));
+        ds.setValidationTimeout(2_000);
         return ds;
     }
 

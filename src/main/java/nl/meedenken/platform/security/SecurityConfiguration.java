@@ -42,7 +42,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInGuard guard, SetupState setup, AuditLog audit,
-                                            LocaleResolver localeResolver, ObjectProvider<DeviceState> deviceStates)
+                                            LocaleResolver localeResolver, ObjectProvider<DeviceState> deviceStates,
+                                            PasswordEncoder passwords)
             throws Exception {
         DeviceStateCleanup deviceState = new DeviceStateCleanup(deviceStates);
         http.authorizeHttpRequests(auth -> auth
@@ -101,7 +102,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler(new SignInSuccessHandler(localeResolver, deviceState))
-                        .failureHandler(new SignInFailureHandler(guard))
+                        .failureHandler(new SignInFailureHandler())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(deviceState)
                         .logoutSuccessUrl("/login?logout").permitAll())
@@ -114,7 +115,7 @@ class SecurityConfiguration {
                                 "camera=(), microphone=(), geolocation=(self), payment=()")))
                 .addFilterAfter(new SetupGateFilter(setup), SecurityContextHolderFilter.class)
                 .addFilterAfter(new SessionValidityFilter(guard), SetupGateFilter.class)
-                .addFilterBefore(new AddressThrottleFilter(guard, audit), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new AddressThrottleFilter(guard, audit, passwords), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

@@ -33,7 +33,10 @@ class LayoutAdvice {
 
     /** The number on the bell: notifications not read yet. */
     @ModelAttribute("unread")
-    int unread() {
+    int unread(HttpServletRequest request) {
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+            return 0; // an error page asks nothing of the database, which may be what failed
+        }
         SignedInUser user = me();
         return user == null ? 0 : notifications.unread(user.personId());
     }

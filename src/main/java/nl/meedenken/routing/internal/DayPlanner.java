@@ -4,7 +4,6 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
-import jakarta.annotation.PreDestroy;
 import nl.meedenken.platform.AuditEntry;
 import nl.meedenken.platform.AuditLog;
 import nl.meedenken.platform.Page;
@@ -14,6 +13,8 @@ import nl.meedenken.routing.RouteOptimiser;
 import nl.meedenken.routing.RoutingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,20 +37,33 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 
 /**
  * A planner's day, optimised in the background: the request is stored, the solver works on it
  * on its own thread and stores its best proposal as it improves, so any page (on any server)
  * shows the progress. The planner then applies the proposal, choosing the drivers, or discards it.
+ * <p>
+ * A request belongs to the node that queued it, which shows it is alive with a heartbeat every
+ * {@link RoutingSettings#heartbeat()} and with that heartbeat stores the best plan found since and
+ * reads whether someone, on any node, asked to stop or discarded it (ADR 0018). When the node shuts
+ * down its solvers stop early and their best plans become the proposals; its queue is handed back.
+ * A node that is lost (a crash, a pulled plug) stops heartbeating: after
+ * {@link RoutingSettings#nodeLostAfter()} any node keeps the best plan stored, or fails the request
+ * when there was none, and takes over its queue.
  */
 @Service
-public class DayPlanner {
+public class DayPlanner implements SmartLifecycle {
 
     public static final int PAGE_SIZE = 20;
     private static final Logger LOG = LoggerFactory.getLogger(DayPlanner.class);
     private static final ZoneId LOCAL = ZoneId.of("Europe/Amsterdam");
-    /** What a request that lost its server says instead of an error message. */
+    /** What a request that lost its server long ago (before heartbeats) says instead of an error message. */
     static final String INTERRUPTED = "interrupted";
+    /** What a request says whose node was lost before the solver found any plan. */
+    static final String LOST = "lost";
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
     public enum Status {
@@ -61,6 +75,18 @@ public class DayPlanner {
 
         public boolean running() {
             return this == WAITING || this == SOLVING;
+        }
+    }
+
+    /** Why a proposal is the best the solver had found before its time was up, rather than at the end of it. */
+    public enum Note {
+        /** Its node shut down (a restart or a deploy) and stored the best plan first. */
+        RESTARTED,
+        /** Its node was lost; another node kept the best plan it had stored. */
+        RECOVERED;
+
+        public String messageKey() {
+            return "routing.note." + name();
         }
     }
 
@@ -83,10 +109,18 @@ public class DayPlanner {
     public record Input(PlanningBoard.Day day, List<Long> trucks) {
     }
 
-    /** A stored request with its latest proposal. */
+    /**
+     * A stored request with its latest proposal.
+     *
+     * @param note          why a ready proposal is a best-so-far, or null when the solver had its time
+     * @param node          the node whose queue or solver has it, while it waits or runs
+     * @param heartbeat     when that node last said it was alive
+     * @param stopRequested someone asked it to stop early
+     */
     public record Stored(long id, LocalDate day, LocalTime depart, LocalTime backBy, boolean replan, int limitSeconds,
                          Status status, int percent, Input input, Proposal proposal, String failure, String createdBy,
-                         Instant createdAt, Instant startedAt, String decidedBy, Instant decidedAt) {
+                         Instant createdAt, Instant startedAt, String decidedBy, Instant decidedAt, Note note,
+                         String node, Instant heartbeat, boolean stopRequested) {
 
         public PlanningBoard.Delivery delivery(long orderId) {
             return input.day().deliveries().stream().filter(d -> d.orderId() == orderId).findFirst().orElse(null);
@@ -108,6 +142,37 @@ public class DayPlanner {
         public int replacedTrips() {
             return replan ? input.day().replaceable().size() : 0;
         }
+
+        Request request() {
+            return new Request(day, depart, backBy, replan, limitSeconds);
+        }
+    }
+
+    /** A request in this node's queue or solver. */
+    private static final class Job {
+        final long id;
+        final PlanningBoard.Day day;
+        final Solver<RoutePlan> solver;
+        volatile Instant began;
+        /** Discarded, or no longer this node's: whatever the solver finds is dropped. */
+        volatile boolean cancelled;
+        /** Stopped because this node shuts down. */
+        volatile boolean shutdown;
+        /** The best proposal found that was not stored yet (the writes are spaced out). */
+        volatile Proposal unsaved;
+        volatile Instant lastWrite;
+
+        Job(long id, PlanningBoard.Day day, Solver<RoutePlan> solver) {
+            this.id = id;
+            this.day = day;
+            this.solver = solver;
+        }
+
+        void stop() {
+            if (!solver.isTerminateEarly()) {
+                solver.terminateEarly();
+            }
+        }
     }
 
     private final PlanningBoard board;
@@ -117,26 +182,48 @@ public class DayPlanner {
     private final AuditLog audit;
     private final Clock clock;
     private final SolutionManager<RoutePlan, HardMediumSoftLongScore> analyser;
+    /** Who this node is to the other nodes: new with every start of the application. */
+    private final String node;
     /** One optimisation at a time on this node; others wait their turn. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "routing-day-planner");
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "routing-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<Duration, SolverFactory<RoutePlan>> factories = new ConcurrentHashMap<>();
-    private final Map<Long, Solver<RoutePlan>> running = new ConcurrentHashMap<>();
-    private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Instant> lastWrite = new ConcurrentHashMap<>();
-    private final Map<Long, Instant> startedAt = new ConcurrentHashMap<>();
+    /** The requests in this node's queue or solver. */
+    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+    private volatile boolean lifecycleRunning;
+    private volatile boolean stopping;
+    /** For tests: this node behaves as if its machine was switched off. */
+    private volatile boolean halted;
 
+    @Autowired
     DayPlanner(PlanningBoard board, RouteOptimiser optimiser, ProposalStore store, AuditLog audit, Clock clock) {
+        this(board, optimiser, store, audit, clock, nodeName());
+    }
+
+    DayPlanner(PlanningBoard board, RouteOptimiser optimiser, ProposalStore store, AuditLog audit, Clock clock,
+               String node) {
         this.board = board;
         this.optimiser = optimiser;
         this.settings = optimiser.settings();
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.node = node;
         this.analyser = SolutionManager.create(factory(settings.dayTimeLimit()));
+    }
+
+    private static String nodeName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "node");
+        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return name.length() <= 64 ? name : name.substring(name.length() - 64);
     }
 
     /** A solver set up for this time: the search cools down over the whole of it. */
@@ -144,10 +231,231 @@ public class DayPlanner {
         return factories.computeIfAbsent(limit, Solvers::factory);
     }
 
-    @PreDestroy
-    void stop() {
-        running.values().forEach(Solver::terminateEarly);
+    String node() {
+        return node;
+    }
+
+    // ---- this node's life
+
+    /** Starts the heartbeat and takes over what lost nodes left. */
+    @Override
+    public void start() {
+        lifecycleRunning = true;
+        long every = settings.heartbeat().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        try {
+            recoverLost();
+        } catch (RuntimeException e) {
+            LOG.warn("Looking for optimisations of lost nodes failed; the recurring job tries again", e);
+        }
+    }
+
+    /**
+     * The node shuts down (SIGTERM in a rolling deploy, or the application closes), before the
+     * database connections close: running solvers stop early and store their best plan, with a
+     * note; waiting requests go back to wait for any node.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        lifecycleRunning = false;
+        jobs.values().forEach(job -> {
+            if (job.began != null) {
+                job.shutdown = true;
+                job.stop();
+            }
+        });
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(settings.shutdownWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Optimisations still busy after {}; other nodes take them over", settings.shutdownWait());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        heartbeats.shutdownNow();
+        if (!halted) {
+            jobs.values().forEach(job -> {
+                if (job.began == null) {
+                    handBack(job);
+                }
+            });
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return lifecycleRunning;
+    }
+
+    /** Before the web server stops taking requests, and long before the database connections close. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    /**
+     * For tests: this node goes quiet as if its machine was switched off: no more heartbeats and no
+     * more writes; its solver is stopped only so that its thread ends.
+     */
+    void halt() {
+        halted = true;
+        heartbeats.shutdownNow();
+        jobs.values().forEach(job -> {
+            job.cancelled = true;
+            job.stop();
+        });
         worker.shutdownNow();
+        try {
+            // a write under way when the machine went off is the last one
+            heartbeats.awaitTermination(10, TimeUnit.SECONDS);
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether this node has the request in its queue or solver. */
+    boolean working(long id) {
+        return jobs.containsKey(id);
+    }
+
+    /**
+     * Every few seconds: this node is alive, stores the best plans not stored yet, and stops a
+     * solver someone (on any node) asked to stop or discarded.
+     */
+    void heartbeat() {
+        if (halted || jobs.isEmpty()) {
+            return;
+        }
+        try {
+            // only the requests asked about: one queued meanwhile is not in the answer, and not lost
+            List<Long> ids = new ArrayList<>(jobs.keySet());
+            Map<Long, Boolean> alive = store.heartbeat(node, ids, clock.instant());
+            for (long id : ids) {
+                Job job = jobs.get(id);
+                if (job == null) {
+                    continue;
+                }
+                Boolean stopAsked = alive.get(id);
+                if (stopAsked == null) {
+                    // discarded, or taken over by another node after a long pause of this one
+                    job.cancelled = true;
+                    job.stop();
+                } else if (stopAsked && job.began != null) {
+                    job.stop();
+                } else if (stopping && job.began != null) {
+                    // began just as this node started to shut down
+                    job.shutdown = true;
+                    job.stop();
+                }
+                Proposal unsaved = job.unsaved;
+                if (unsaved != null && !job.cancelled) {
+                    job.unsaved = null;
+                    job.lastWrite = clock.instant();
+                    store.write(job.id, node, unsaved, false, null, job.lastWrite);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the next beat tries again; after nodeLostAfter the others take over
+            LOG.warn("Routing heartbeat failed", e);
+        }
+    }
+
+    /**
+     * What the recurring job, every page that shows a request and every node that starts do: settles
+     * the requests of lost nodes: a solving one keeps its best plan so far, or fails when it had
+     * none, and a waiting one joins the queue of this node.
+     *
+     * @return how many were settled or taken over
+     */
+    public int recoverLost() {
+        if (halted || stopping) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int settled = 0;
+        for (long id : store.lost(now, now.minus(settings.nodeLostAfter()))) {
+            settled += recover(id, now) ? 1 : 0;
+        }
+        return settled;
+    }
+
+    private boolean recover(long id, Instant now) {
+        Instant cutoff = now.minus(settings.nodeLostAfter());
+        Optional<Status> settled = store.settleLost(id, LOST, now, cutoff);
+        if (settled.isPresent()) {
+            LOG.warn("Proposal {}: its node was lost; {}", id, settled.get() == Status.READY
+                    ? "its best plan so far is the proposal" : "it had no plan yet and failed");
+            if (settled.get() == Status.READY) {
+                store.find(id).ifPresent(this::explainRecovered);
+            }
+            return true;
+        }
+        Optional<Stored> waiting = store.find(id).filter(stored -> stored.status() == Status.WAITING);
+        if (waiting.isEmpty() || !store.claim(id, node, now, cutoff)) {
+            return false;
+        }
+        Stored stored = waiting.get();
+        try {
+            Map<Long, PlanningBoard.Truck> byId = new HashMap<>();
+            stored.input().day().trucks().forEach(t -> byId.put(t.vehicleId(), t));
+            List<PlanningBoard.Truck> trucks = stored.input().trucks().stream().map(byId::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            RoutePlan plan = model(stored.request(), stored.input().day(), trucks);
+            queue(id, stored.input().day(), plan, Duration.ofSeconds(stored.limitSeconds()));
+            LOG.info("Proposal {} for {} taken over from a node that is gone", id, stored.day());
+        } catch (RuntimeException e) {
+            failed(id, e);
+        }
+        return true;
+    }
+
+    /**
+     * A best-so-far snapshot has no reasons yet (they are worked out when solving ends): works them
+     * out here, from the day as read and the trips of the proposal. Without them it is still a proposal.
+     */
+    private void explainRecovered(Stored stored) {
+        Proposal proposal = stored.proposal();
+        if (proposal == null || !proposal.reasons().isEmpty()) {
+            return;
+        }
+        try {
+            PlanningBoard.Day day = stored.input().day();
+            Map<Long, PlanningBoard.Truck> byId = new HashMap<>();
+            day.trucks().forEach(t -> byId.put(t.vehicleId(), t));
+            List<PlanningBoard.Truck> trucks = stored.input().trucks().stream().map(byId::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            RoutePlan plan = model(stored.request(), day, trucks);
+            Map<Long, Visit> visits = new HashMap<>();
+            plan.getVisits().forEach(v -> visits.put(v.getId(), v));
+            Map<Long, Route> routes = new HashMap<>();
+            plan.getRoutes().forEach(r -> routes.put(r.getId(), r));
+            for (Proposal.Trip trip : proposal.trips()) {
+                Route route = routes.get(trip.vehicleId());
+                List<Visit> order = trip.stops().stream().map(st -> visits.get(st.delivery().orderId())).toList();
+                if (route == null || order.contains(null)) {
+                    return;
+                }
+                route.setVisits(new ArrayList<>(order));
+            }
+            Map<Long, String> references = new HashMap<>();
+            day.deliveries().forEach(d -> references.put(d.orderId(), d.reference()));
+            List<Proposal.Reason> reasons = Explanations.of(plan, analyser,
+                    orderId -> references.getOrDefault(orderId, "?"));
+            store.explained(stored.id(), new Proposal(proposal.trips(), proposal.leftOff(), reasons, proposal.metres(),
+                    proposal.seconds(), proposal.feasible()), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Explaining recovered proposal {} failed; it is shown without reasons", stored.id(), e);
+        }
+    }
+
+    private void handBack(Job job) {
+        try {
+            store.handBack(job.id, node, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Handing proposal {} back failed; it is taken over when this node is missed", job.id, e);
+        }
     }
 
     public RoutingSettings settings() {
@@ -206,36 +514,62 @@ public class DayPlanner {
         RoutePlan plan = model(request, day, trucks);
         Input input = new Input(day, trucks.stream().map(PlanningBoard.Truck::vehicleId).toList());
         Instant now = clock.instant();
-        long id = store.insert(request, limit, input, by, now);
-        try {
-            Solver<RoutePlan> solver = factory(limit).buildSolver();
-            solver.addEventListener(event -> improved(id, day, event.getNewBestSolution(), false));
-            running.put(id, solver);
-            worker.submit(() -> solve(id, day, plan, solver));
-        } catch (RuntimeException e) {
-            running.remove(id);
-            failed(id, e);
+        // a node that shuts down takes no new work: the request waits for another node
+        long id = store.insert(request, limit, input, by, stopping ? null : node, now);
+        if (!stopping) {
+            queue(id, day, plan, limit);
         }
         return id;
     }
 
-    private void solve(long id, PlanningBoard.Day day, RoutePlan plan, Solver<RoutePlan> solver) {
+    /** Puts a request of this node in its queue. */
+    private void queue(long id, PlanningBoard.Day day, RoutePlan plan, Duration limit) {
         try {
-            if (cancelled.remove(id)) {
+            Solver<RoutePlan> solver = factory(limit).buildSolver();
+            Job job = new Job(id, day, solver);
+            solver.addEventListener(event -> improved(job, event.getNewBestSolution(), false));
+            jobs.put(id, job);
+            worker.submit(() -> solve(job, plan));
+        } catch (RuntimeException e) {
+            Job job = jobs.remove(id);
+            if (job != null && stopping) {
+                handBack(job);
+            } else {
+                failed(id, e);
+            }
+        }
+    }
+
+    private void solve(Job job, RoutePlan plan) {
+        long id = job.id;
+        try {
+            if (job.cancelled || halted) {
                 return;
             }
-            started(id);
+            if (stopping) {
+                handBack(job);
+                return;
+            }
+            job.began = clock.instant();
+            if (!store.started(id, node, job.began)) {
+                // discarded while it waited, or taken over by another node
+                return;
+            }
             // better plans found along the way become the page's "best so far"
-            RoutePlan best = RuinRecreatePhase.reporting(better -> improved(id, day, better, false),
-                    () -> solver.solve(plan));
-            improved(id, day, best, true);
+            RoutePlan best = RuinRecreatePhase.reporting(better -> improved(job, better, false),
+                    () -> job.solver.solve(plan));
+            if (job.shutdown && job.lastWrite == null && job.unsaved == null) {
+                // stopped by the shutdown before it had anything to show: another node starts it again
+                handBack(job);
+            } else {
+                improved(job, best, true);
+            }
         } catch (RuntimeException e) {
-            failed(id, e);
+            if (!job.cancelled) {
+                failed(id, e);
+            }
         } finally {
-            running.remove(id);
-            cancelled.remove(id);
-            lastWrite.remove(id);
-            startedAt.remove(id);
+            jobs.remove(id);
         }
     }
 
@@ -269,22 +603,19 @@ public class DayPlanner {
         return Models.build(truckSpecs, visits, optimiser.distances(), settings);
     }
 
-    private void started(long id) {
-        startedAt.put(id, clock.instant());
-        store.started(id, clock.instant());
-    }
-
-    private void improved(long id, PlanningBoard.Day day, RoutePlan plan, boolean last) {
+    private void improved(Job job, RoutePlan plan, boolean last) {
+        if (job.cancelled || halted) {
+            return;
+        }
         if (!last && plan.getRoutes().stream().noneMatch(Route::used)) {
             // the empty plan the solver starts from is nobody's idea of progress
             return;
         }
+        long id = job.id;
+        PlanningBoard.Day day = job.day;
         Instant now = clock.instant();
-        Instant previous = lastWrite.get(id);
-        if (!last && previous != null && Duration.between(previous, now).compareTo(PROGRESS_EVERY) < 0) {
-            return;
-        }
-        lastWrite.put(id, now);
+        Instant previous = job.lastWrite;
+        boolean early = previous != null && Duration.between(previous, now).compareTo(PROGRESS_EVERY) < 0;
         Map<Long, String> references = new HashMap<>();
         day.deliveries().forEach(d -> references.put(d.orderId(), d.reference()));
         List<Proposal.Reason> reasons = List.of();
@@ -297,13 +628,20 @@ public class DayPlanner {
             }
         }
         try {
-            Instant began = startedAt.get(id);
+            Instant began = job.began;
             Proposal proposal = Proposal.of(plan, day, reasons, began == null ? 0 : Duration.between(began, now).toSeconds());
-            store.write(id, proposal, last, now);
-            if (last) {
-                LOG.info("Proposal {} for {} ready: {} trips, {} km, {} late, {} left off ({})", id, day.day(),
-                        proposal.trucks(), proposal.kilometres(), proposal.lateStops(), proposal.leftOff().size(),
-                        plan.getScore());
+            if (!last && early) {
+                // the next heartbeat stores it, unless a better one comes first
+                job.unsaved = proposal;
+                return;
+            }
+            job.unsaved = null;
+            job.lastWrite = now;
+            boolean stored = store.write(id, node, proposal, last, last && job.shutdown ? Note.RESTARTED : null, now);
+            if (last && stored) {
+                LOG.info("Proposal {} for {} ready{}: {} trips, {} km, {} late, {} left off ({})", id, day.day(),
+                        job.shutdown ? " (stopped early: this node shuts down)" : "", proposal.trucks(),
+                        proposal.kilometres(), proposal.lateStops(), proposal.leftOff().size(), plan.getScore());
             }
         } catch (RuntimeException e) {
             if (last) {
@@ -316,10 +654,11 @@ public class DayPlanner {
     }
 
     private void failed(long id, Throwable failure) {
+        if (halted) {
+            return;
+        }
         LOG.warn("Optimising proposal {} failed", id, failure);
-        lastWrite.remove(id);
-        startedAt.remove(id);
-        store.failed(id, String.valueOf(failure.getMessage()), clock.instant());
+        store.failed(id, node, String.valueOf(failure.getMessage()), clock.instant());
     }
 
     // ---- reading
@@ -336,17 +675,20 @@ public class DayPlanner {
     }
 
     /**
-     * A request still marked running long after its time was up lost its server (a restart); say
-     * so. One this server is working on, or still has in its queue, is left alone.
+     * A request whose node is gone is settled when someone looks at it, so a planner watching it
+     * learns within seconds, and a day is never blocked by a node that is gone. One in this node's
+     * queue or solver is left alone.
      */
     private Stored settle(Stored stored) {
-        if (!stored.status().running() || running.containsKey(stored.id())) {
+        if (!stored.status().running() || jobs.containsKey(stored.id()) || node.equals(stored.node())) {
             return stored;
         }
-        Instant since = stored.startedAt() != null ? stored.startedAt() : stored.createdAt();
-        Duration grace = stored.status() == Status.WAITING ? Duration.ofMinutes(30) : Duration.ofMinutes(5);
-        if (clock.instant().isAfter(since.plusSeconds(stored.limitSeconds()).plus(grace))) {
-            store.failed(stored.id(), INTERRUPTED, clock.instant());
+        Instant now = clock.instant();
+        boolean handedBack = stored.node() == null && stored.heartbeat() != null;
+        boolean silent = stored.node() != null && stored.heartbeat() != null
+                && stored.heartbeat().isBefore(now.minus(settings.nodeLostAfter()));
+        boolean old = stored.node() == null && stored.heartbeat() == null;
+        if ((handedBack || silent || old) && !halted && !stopping && recover(stored.id(), now)) {
             return store.find(stored.id()).orElse(stored);
         }
         return stored;
@@ -485,15 +827,20 @@ public class DayPlanner {
         if (stored.status() == Status.WAITING) {
             discard(id, by);
         } else if (stored.status() == Status.SOLVING) {
-            stopSolving(id);
+            // the node that solves it, this one or another, reads this with its next heartbeat
+            store.requestStop(id, clock.instant());
+            Job job = jobs.get(id);
+            if (job != null) {
+                job.stop();
+            }
         }
     }
 
     private void stopSolving(long id) {
-        cancelled.add(id);
-        Solver<RoutePlan> solver = running.get(id);
-        if (solver != null) {
-            solver.terminateEarly();
+        Job job = jobs.get(id);
+        if (job != null) {
+            job.cancelled = true;
+            job.stop();
         }
     }
 }

@@ -160,7 +160,7 @@ public class Report {
     private static String row(String group, String level, String code, String name, int n, Score score,
                               Locale locale) {
         int[] p = score.percentages();
-        return Csv.line(group, level, code, name, String.valueOf(n), String.format(locale, "%.2f", score.mean()),
+        return Csv.line(group, level, code, name, String.valueOf(n), nl.meedenken.platform.Rounding.format(score.mean(), 2, locale),
                 String.valueOf(Math.round(score.favourable() * 100)), String.valueOf(p[0]), String.valueOf(p[1]),
                 String.valueOf(p[2]), String.valueOf(p[3]), String.valueOf(p[4])) + "\n";
     }

@@ -64,8 +64,9 @@ public class Results {
     }
 
     public record TrendRow(Text name, Double previous, Double current) {
+        /** The change between the two figures as they are shown (one decimal each), so the page never contradicts itself. */
         public Double change() {
-            return previous == null || current == null ? null : current - previous;
+            return nl.meedenken.platform.Rounding.change(previous, current);
         }
     }
 

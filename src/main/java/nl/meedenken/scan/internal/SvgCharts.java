@@ -1,7 +1,5 @@
 package nl.meedenken.scan.internal;
 
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -380,11 +378,7 @@ public final class SvgCharts {
 
     /** A visible number: one decimal, in the reader's locale (3,4 in Dutch, 3.4 in English). */
     static String number(double value, Locale locale) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMinimumFractionDigits(1);
-        format.setMaximumFractionDigits(1);
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(value);
+        return nl.meedenken.platform.Rounding.format(value, 1, locale);
     }
 
     /** A coordinate: at most one decimal, always with a dot. */

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,8 +45,11 @@ class CampaignsController {
     private final People people;
     private final Clock clock;
     private final AuditLog audit;
+    private final nl.meedenken.platform.PublicUrl publicUrl;
 
-    CampaignsController(Campaigns campaigns, ParticipationCodes codes, People people, Clock clock, AuditLog audit) {
+    CampaignsController(Campaigns campaigns, ParticipationCodes codes, People people, Clock clock, AuditLog audit,
+                        nl.meedenken.platform.PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.campaigns = campaigns;
         this.codes = codes;
         this.people = people;
@@ -252,7 +254,7 @@ class CampaignsController {
     }
 
     private String slips(Campaign campaign, long batch, SignedInUser me, Model model) {
-        String answerUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/scan/answer").toUriString();
+        String answerUrl = publicUrl.of("/scan/answer");
         model.addAttribute("slips", codes.print(campaign.id(), batch, me.personId(), me.auditName(), answerUrl));
         model.addAttribute("campaign", campaign);
         model.addAttribute("answerUrl", answerUrl);

@@ -92,7 +92,9 @@ final class ChartData {
         return data;
     }
 
+    /** A figure as the tables show it (one decimal, half up, never -0), so a chart label and a table cell agree. */
     static double round(Double value) {
-        return value == null ? 0 : Math.round(value * 100) / 100.0;
+        java.math.BigDecimal shown = nl.meedenken.platform.Rounding.shown(value, 1);
+        return shown == null ? 0 : shown.doubleValue();
     }
 }

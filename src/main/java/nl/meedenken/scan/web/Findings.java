@@ -3,7 +3,6 @@ package nl.meedenken.scan.web;
 import nl.meedenken.scan.internal.Results;
 import org.springframework.context.MessageSource;
 
-import java.text.NumberFormat;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -14,16 +13,14 @@ import java.util.Locale;
 public record Findings(String overview, String departments, String gap, String map, String trend) {
 
     static Findings of(Results.View view, Locale locale, MessageSource messages) {
-        NumberFormat one = NumberFormat.getNumberInstance(locale);
-        one.setMinimumFractionDigits(1);
-        one.setMaximumFractionDigits(1);
+        java.util.function.DoubleFunction<String> one = value -> nl.meedenken.platform.Rounding.format(value, 1, locale);
         String overview = "";
         var shown = view.dimensions().stream().filter(Results.DimensionRow::shown).toList();
         if (!shown.isEmpty()) {
             var best = shown.stream().max(Comparator.comparingDouble(d -> d.score().mean())).orElseThrow();
             var worst = shown.stream().min(Comparator.comparingDouble(d -> d.score().mean())).orElseThrow();
             overview = text(messages, "scan.finding.overview", locale, best.name().in(locale),
-                    one.format(best.score().mean()), worst.name().in(locale), one.format(worst.score().mean()));
+                    one.apply(best.score().mean()), worst.name().in(locale), one.apply(worst.score().mean()));
         }
         String departments = text(messages, "scan.finding.noDepartments", locale);
         Results.Heatmap heat = view.byDepartment();
@@ -34,7 +31,7 @@ public record Findings(String overview, String departments, String gap, String m
                 if (value != null && value < lowest) {
                     lowest = value;
                     departments = text(messages, "scan.finding.departments", locale, heat.columns().get(c).label(),
-                            heat.rows().get(r).name().in(locale), one.format(value));
+                            heat.rows().get(r).name().in(locale), one.apply(value));
                 }
             }
         }
@@ -43,7 +40,7 @@ public record Findings(String overview, String departments, String gap, String m
                 .max(Comparator.comparingDouble(g -> Math.abs(g.gap())));
         if (widest.isPresent()) {
             gap = text(messages, "scan.finding.gap", locale, widest.get().name().in(locale),
-                    one.format(Math.abs(widest.get().gap())),
+                    one.apply(Math.abs(widest.get().gap())),
                     text(messages, widest.get().gap() > 0 ? "scan.finding.gapManagementHigher"
                             : "scan.finding.gapShopFloorHigher", locale));
         }
@@ -59,7 +56,7 @@ public record Findings(String overview, String departments, String gap, String m
                 .max(Comparator.comparingDouble(Results.TrendRow::change));
         if (most.isPresent() && most.get().change() > 0) {
             trend = text(messages, "scan.finding.trend", locale, most.get().name().in(locale),
-                    one.format(most.get().change()));
+                    one.apply(most.get().change()));
         }
         return new Findings(overview, departments, gap, map, trend);
     }
