@@ -3,6 +3,7 @@ package nl.meedenken.platform;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +34,28 @@ public final class FormValues {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * A decimal number as the reader's language writes it ({@link Numbers}), between {@code min} and
+     * {@code max}: {@code null} when empty, {@code NaN} when refused (unreadable, ambiguous or out of
+     * range), so the caller's own check refuses it with its own message.
+     */
+    public static Double decimal(String text, Locale locale, int scale, double min, double max) {
+        Numbers.Reading reading = Numbers.read(text, locale, Numbers.Rule.decimal(scale, min, max));
+        if (reading.problem() != null) {
+            return Double.NaN;
+        }
+        return reading.value() == null ? null : reading.value().doubleValue();
+    }
+
+    /**
+     * A typed whole number as the reader's language writes it ({@code 3.200} in Dutch), or
+     * {@code null} when empty or refused, so the caller's own check asks for it again.
+     */
+    public static Long count(String text, Locale locale) {
+        Numbers.Reading reading = Numbers.read(text, locale, Numbers.Rule.count(Long.MAX_VALUE));
+        return reading.value() == null ? null : reading.value().longValueExact();
     }
 
     /** A date as a date input sends it ({@code 2026-11-28}); a badly written one is noted in the errors. */

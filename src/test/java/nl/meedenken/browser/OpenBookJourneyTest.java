@@ -68,7 +68,7 @@ class OpenBookJourneyTest {
                 + next + ";veel;1;1;1;1;1;1;1\n", StandardCharsets.UTF_8);
         b.find(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
         b.submit("Controleren en importeren");
-        assertThat(b.text()).contains("\"veel\" is geen bedrag.");
+        assertThat(b.text()).contains("\"veel\" kunnen we niet als getal lezen.");
         b.screenshot("openbook-import-problems");
         Path good = Files.createTempFile("figures", ".csv");
         Files.writeString(good, "month;revenue;personnel;fuel;vehicles;buildings;subcontracting;ict;other\n"
@@ -80,11 +80,25 @@ class OpenBookJourneyTest {
         b.screenshot("openbook-manage");
 
         b.clickAndWait(By.xpath("//tr[.//span[text()='Concept']]//a[text()='Wijzigen']"));
+        assertThat(b.find(By.id("revenue")).getAttribute("value")).isEqualTo("410.000");
         b.type("explanation", "Een rustige maand. De omzet lag iets hoger dan vorig jaar.");
+        b.type("revenue", "410,000");
+        b.type("onTime", "140");
+        b.submit("Opslaan als concept");
+        assertThat(b.find(By.cssSelector("[data-field=revenue]")).getText()).contains("op twee manieren te lezen",
+                "410.000 of 410000");
+        assertThat(b.find(By.cssSelector("[data-field=onTime]")).getText()).contains("100");
+        b.assertAccessible("month form with problems");
+        b.screenshot("openbook-month-form-problems");
+        b.type("revenue", "€ 410.000");
+        b.type("onTime", "96,5");
         b.assertAccessible("month form");
         b.screenshot("openbook-month-form");
         b.submit("Opslaan als concept");
         b.clickAndWait(By.xpath("//tr[.//span[text()='Concept']]//a[text()='Publiceren']"));
+        assertThat(b.find(By.cssSelector("tr[data-figure=revenue] td")).getText()).isEqualTo("€ 410.000,00");
+        assertThat(b.text()).contains("De cijfers die je publiceert", "Een rustige maand.");
+        b.assertAccessible("publish confirmation");
         b.screenshot("openbook-publish");
         b.submit("Ja, publiceren");
         assertThat(b.text()).contains("De cijfers zijn gepubliceerd.");

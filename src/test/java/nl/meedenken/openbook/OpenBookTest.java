@@ -72,8 +72,8 @@ class OpenBookTest {
         assertThat(outcome.problems()).extracting(FiguresImport.LineProblem::line, FiguresImport.LineProblem::messageKey)
                 .containsExactlyInAnyOrder(
                         tuple(3, "openbook.import.badMonth"),
-                        tuple(4, "openbook.import.notANumber"),
-                        tuple(5, "openbook.error.negative"),
+                        tuple(4, "input.number.invalid"),
+                        tuple(5, "input.number.negative"),
                         tuple(6, "openbook.error.monthExists"),
                         tuple(7, "openbook.error.monthExists"));
         assertThat(months.all()).noneMatch(m -> m.month().equals(good));
@@ -84,7 +84,7 @@ class OpenBookTest {
         var outcome = figuresImport.run("month;revenue;personnel;fuel;vehicles;buildings;subcontracting;ict;other;snacks\n"
                 + freeMonth(4) + ";1;1;1;1;1;1;1;1;1\n", "test");
         assertThat(outcome.problems()).extracting(FiguresImport.LineProblem::line, FiguresImport.LineProblem::messageKey)
-                .containsExactly(tuple(1, "openbook.import.unknownColumn"));
+                .containsExactly(tuple(1, "input.csv.unknownColumn"));
     }
 
     @Test
@@ -178,7 +178,7 @@ class OpenBookTest {
         }
         mvc.perform(request)
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Gebruik nul of meer")))
-                .andExpect(content().string(containsString("Typ een bedrag")));
+                .andExpect(content().string(containsString("gebruik hier nul of meer")))
+                .andExpect(content().string(containsString("kunnen we niet als getal lezen")));
     }
 }

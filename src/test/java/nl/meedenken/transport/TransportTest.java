@@ -234,7 +234,7 @@ class TransportTest {
                 org.assertj.core.groups.Tuple.tuple(3, "transport.import.referenceExists"),
                 org.assertj.core.groups.Tuple.tuple(4, "transport.import.unknownCustomer"),
                 org.assertj.core.groups.Tuple.tuple(5, "transport.import.badValue"),
-                org.assertj.core.groups.Tuple.tuple(5, "transport.import.notANumber"),
+                org.assertj.core.groups.Tuple.tuple(5, "input.number.invalid"),
                 org.assertj.core.groups.Tuple.tuple(5, "transport.import.referenceTwice"));
         assertThat(orders.search(null, null, ref, 0).total()).as("nothing of the file was imported").isZero();
 
@@ -248,6 +248,107 @@ class TransportTest {
         assertThat(a.volume()).isEqualByComparingTo("3.5");
         assertThat(a.remarks()).isEqualTo("achterom");
         assertThat(a.windowTo()).isEqualTo(LocalTime.of(10, 0));
+    }
+
+    @Test
+    void theImportReadsNumbersAsTheUploaderWritesThemAndKeepsTheLettersOfEveryEncoding() {
+        long customerId = customers.create("Klant " + TestPeople.uniqueNumber());
+        customers.addAddress(customerId, new Customers.NewAddress("Filiaal 0", "Straat 0", "1234 AB", "Stad", "NL",
+                52.09, 5.12, LocalTime.of(6, 0), LocalTime.of(20, 0), null));
+        String customer = customers.find(customerId).orElseThrow().name();
+        String header = "reference;customer;address;date;from;to;pallets;colli;weight_kg;volume_m3;remarks\n";
+        int n = 0;
+        for (java.nio.charset.Charset charset : List.of(java.nio.charset.StandardCharsets.ISO_8859_1,
+                java.nio.charset.StandardCharsets.UTF_16, java.nio.charset.StandardCharsets.UTF_8)) {
+            String ref = "ENC-" + TestPeople.uniqueNumber() + "-" + n++;
+            String file = (charset == java.nio.charset.StandardCharsets.UTF_8 ? "\uFEFF" : "") + header
+                    + ref + ";" + customer + ";Filiaal 0;2026-12-01;08:00;10:00;6;40;3.200;9,5;café achterom\n";
+            var outcome = orders.importCsv(file.getBytes(charset), java.util.Locale.forLanguageTag("nl"), "test");
+            assertThat(outcome.problems()).as(charset.name()).isEmpty();
+            var imported = orders.search(null, null, ref, 0).items().get(0);
+            assertThat(imported.weightKg()).isEqualTo(3200);
+            assertThat(imported.volume()).isEqualByComparingTo("9.5");
+            assertThat(imported.remarks()).isEqualTo("café achterom");
+        }
+    }
+
+    @Test
+    void anUploadedLatin1OrderFileKeepsItsLettersAndDutchThousands() throws Exception {
+        long customerId = customers.create("Klant " + TestPeople.uniqueNumber());
+        customers.addAddress(customerId, new Customers.NewAddress("Filiaal 0", "Straat 0", "1234 AB", "Stad", "NL",
+                52.09, 5.12, LocalTime.of(6, 0), LocalTime.of(20, 0), null));
+        String customer = customers.find(customerId).orElseThrow().name();
+        String ref = "UPL-" + TestPeople.uniqueNumber();
+        String file = "reference;customer;address;date;from;to;pallets;weight_kg;remarks\n"
+                + ref + ";" + customer + ";Filiaal 0;2026-12-01;08:00;10:00;6;3.200;bij het café achterom\n";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/transport/orders/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "orders.csv", "text/csv",
+                                file.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                        .with(csrf()).with(TestLogins.as(users, "planner")))
+                .andExpect(status().is3xxRedirection());
+        var order = orders.search(null, null, ref, 0).items().get(0);
+        assertThat(order.weightKg()).isEqualTo(3200);
+        assertThat(order.remarks()).isEqualTo("bij het café achterom");
+    }
+
+    @Test
+    void theOrderFormReadsDutchThousandsAndSaysNextToTheFieldWhatIsAmbiguous() throws Exception {
+        long customerId = customers.create("Klant " + TestPeople.uniqueNumber());
+        long address = customers.addAddress(customerId, new Customers.NewAddress("Filiaal 0", "Straat 0", "1234 AB",
+                "Stad", "NL", 52.09, 5.12, LocalTime.of(6, 0), LocalTime.of(20, 0), null));
+        String ref = "FRM-" + TestPeople.uniqueNumber();
+        java.util.function.Function<String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> order =
+                kg -> post("/transport/orders").with(csrf()).with(TestLogins.as(users, "planner"))
+                        .param("reference", ref).param("addressId", String.valueOf(address))
+                        .param("requestedOn", trips.today().plusDays(1).toString()).param("windowFrom", "08:00")
+                        .param("windowTo", "12:00").param("pallets", "2").param("colli", "0").param("weightKg", kg)
+                        .param("volume", "1,5");
+        String refused = mvc.perform(order.apply("3,200")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        org.jsoup.nodes.Element note = org.jsoup.Jsoup.parse(refused).selectFirst("#weightKg ~ .field-error");
+        assertThat(note).isNotNull();
+        assertThat(note.text()).contains("op twee manieren", "3.200 of 3200");
+        assertThat(orders.search(null, null, ref, 0).total()).isZero();
+        mvc.perform(order.apply("3.200")).andExpect(status().is3xxRedirection());
+        var saved = orders.search(null, null, ref, 0).items().get(0);
+        assertThat(saved.weightKg()).isEqualTo(3200);
+        assertThat(saved.volume()).isEqualByComparingTo("1.5");
+    }
+
+    @Test
+    void theImportRefusesWhatItCannotReadForCertain() {
+        long customerId = customers.create("Klant " + TestPeople.uniqueNumber());
+        customers.addAddress(customerId, new Customers.NewAddress("Filiaal 0", "Straat 0", "1234 AB", "Stad", "NL",
+                52.09, 5.12, LocalTime.of(6, 0), LocalTime.of(20, 0), null));
+        String customer = customers.find(customerId).orElseThrow().name();
+        String ref = "BAD-" + TestPeople.uniqueNumber();
+        java.util.function.Function<String, List<Orders.LineProblem>> run = text -> orders.importCsv(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Locale.forLanguageTag("nl"), "test").problems();
+
+        assertThat(run.apply("reference;customer;address;date;from;to;pallets;pallets;colour\n" + ref + ";x;y;2026-12-01;08:00;10:00;1;1;red\n"))
+                .extracting(Orders.LineProblem::line, Orders.LineProblem::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "input.csv.duplicateColumn"),
+                        org.assertj.core.groups.Tuple.tuple(1, "input.csv.unknownColumn"));
+        String header = "reference;customer;address;date;from;to;pallets;weight_kg;volume_m3;remarks\n";
+        String start = ";" + customer + ";Filiaal 0;";
+        assertThat(run.apply(header
+                + ref + "-1" + start + "2026-12-01;08:00;10:00;2;3,200;1;\n"
+                + ref + "-2" + start + "2026-12-01;08:00;10:00;2;800;0,001;\n"
+                + ref + "-3" + start + "1926-12-01;08:00;10:00;2;800;1;\n"
+                + ref + "-4" + start + "2026-12-01;08:00;10:00;2,5;800;1;\n"
+                + ref + "-5" + start + "2026-12-01;08:00;10:00;2;800;1;\"open\n"))
+                .extracting(Orders.LineProblem::line, Orders.LineProblem::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "input.number.ambiguous"),
+                        org.assertj.core.groups.Tuple.tuple(3, "input.number.roundsToZero"),
+                        org.assertj.core.groups.Tuple.tuple(4, "input.csv.yearOutOfRange"),
+                        org.assertj.core.groups.Tuple.tuple(5, "input.number.whole"),
+                        org.assertj.core.groups.Tuple.tuple(6, "input.csv.unbalancedQuote"));
+        StringBuilder many = new StringBuilder(header);
+        for (int i = 0; i <= Orders.MAX_ROWS; i++) {
+            many.append(ref).append("-m").append(i).append(start).append("2026-12-01;08:00;10:00;1;1;1;\n");
+        }
+        assertThat(run.apply(many.toString())).extracting(Orders.LineProblem::messageKey).contains("input.csv.tooManyRows");
+        assertThat(orders.search(null, null, ref, 0).total()).as("nothing of the files was imported").isZero();
     }
 
     @Test
@@ -300,6 +401,18 @@ class TransportTest {
                         .param("steering", "CENTRAL").param("depotLat", "51.3967").param("depotLon", "6.1402"))
                 .andExpect(status().is3xxRedirection());
         assertThat(fleet.site(venlo).depotKnown()).isTrue();
+        // Dutch notation; 6,140 cannot be six thousand as a longitude, so it is 6.14 and not ambiguous
+        mvc.perform(post("/transport/settings/sites/" + venlo).with(csrf()).with(TestLogins.as(users, "manager"))
+                        .param("steering", "CENTRAL").param("depotLat", "51,3967").param("depotLon", "6,140"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(fleet.site(venlo).depotLat()).isEqualTo(51.3967);
+        assertThat(fleet.site(venlo).depotLon()).isEqualTo(6.14);
+        mvc.perform(post("/transport/settings/sites/" + venlo).with(csrf()).with(TestLogins.as(users, "manager"))
+                        .param("steering", "CENTRAL").param("depotLat", "51.39.67").param("depotLon", "6.1402"))
+                .andExpect(status().isOk());
+        assertThat(fleet.site(venlo).depotLat()).as("an unreadable latitude changes nothing").isEqualTo(51.3967);
+        mvc.perform(post("/transport/settings/sites/" + venlo).with(csrf()).with(TestLogins.as(users, "manager"))
+                .param("steering", "CENTRAL").param("depotLat", "51.3967").param("depotLon", "6.1402"));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package nl.meedenken.driving.internal;
 
 import nl.meedenken.platform.Csv;
+import nl.meedenken.platform.Numbers;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -45,10 +43,20 @@ public class CsvTelemetry {
     static final int BATCH = 5000;
     private static final Pattern CARD = Pattern.compile("[A-Za-z]{1,3}:[A-Za-z0-9]{1,36}");
 
-    private final Telemetry telemetry;
+    /** The most statuses one file may hold (documented in the README). */
+    public static final int MAX_ROWS = 200_000;
+    /** The years a status may be from. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2099;
+    static final Csv.Layout LAYOUT = new Csv.Layout(COLUMNS, List.of(), MAX_ROWS);
+    private static final Numbers.Rule COUNTER = Numbers.Rule.count(Long.MAX_VALUE);
 
-    CsvTelemetry(Telemetry telemetry) {
+    private final Telemetry telemetry;
+    private final MessageSource messages;
+
+    CsvTelemetry(Telemetry telemetry, MessageSource messages) {
         this.telemetry = telemetry;
+        this.messages = messages;
     }
 
     /** What an upload did: the counts of the import, or the problems of a file that was refused as a whole. */
@@ -64,7 +72,12 @@ public class CsvTelemetry {
      * import in one transaction; statuses already taken in (an upload repeated) are counted as duplicates.
      */
     public Upload upload(byte[] csv, String by) {
-        Lines lines = read(csv);
+        return upload(csv, by, Locale.ENGLISH);
+    }
+
+    /** As {@link #upload(byte[], String)}, with the problems of the file in the uploader's language. */
+    public Upload upload(byte[] csv, String by, Locale locale) {
+        Lines lines = read(csv, locale, (key, args) -> messages.getMessage(key, args, key, locale));
         List<Problem> problems = new ArrayList<>(lines.problems);
         java.util.Set<String> known = telemetry.known(lines.readings.stream().map(Reading::vin).toList());
         for (int i = 0; i < lines.readings.size(); i++) {
@@ -105,45 +118,51 @@ public class CsvTelemetry {
         }
     }
 
-    /** The readings of the lines that could be read, and a problem for each line that could not. */
-    static Lines read(byte[] csv) {
+    /** Turns a message key and its arguments into text. */
+    interface Wording {
+        String of(String key, Object[] arguments);
+    }
+
+    /**
+     * The readings of the lines that could be read, and a problem for each line that could not. The
+     * file is read with the shared {@link Csv} reader: an encoding it cannot read, an unclosed quote,
+     * duplicate or unknown columns and more than {@link #MAX_ROWS} lines refuse it.
+     */
+    static Lines read(byte[] csv, Locale locale, Wording wording) {
         List<Reading> readings = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(csv == null ? new byte[0] : csv))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            problems.add(new Problem(Problem.Reason.MALFORMED, null, "the file is not UTF-8 text"));
-            return new Lines(readings, problems, "the file is not UTF-8 text");
+        Csv.Table table = Csv.read(csv, LAYOUT);
+        List<String> missing = new ArrayList<>();
+        for (Csv.Problem p : table.problems()) {
+            if (p.messageKey().equals("input.csv.missingColumn")) {
+                missing.add(p.column());
+            } else {
+                problems.add(new Problem(Problem.Reason.MALFORMED, null, (p.line() > 0 ? "line " + p.line() + ": " : "")
+                        + wording.of(p.messageKey(), p.arguments())));
+            }
         }
-        List<List<String>> rows = Csv.read(text);
-        if (rows.isEmpty()) {
-            problems.add(new Problem(Problem.Reason.MALFORMED, null, "line 1: the file is empty"));
-            return new Lines(readings, problems, "the file is empty");
-        }
-        Map<String, Integer> column = new HashMap<>();
-        List<String> header = rows.get(0);
-        for (int i = 0; i < header.size(); i++) {
-            column.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
-        }
-        List<String> missing = COLUMNS.stream().filter(c -> !column.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             String detail = "line 1: the header lacks " + String.join(", ", missing) + "; expected " + String.join(",", COLUMNS);
-            problems.add(new Problem(Problem.Reason.MALFORMED, null, detail));
-            return new Lines(readings, problems, detail);
+            problems.add(0, new Problem(Problem.Reason.MALFORMED, null, detail));
         }
-        for (int n = 1; n < rows.size(); n++) {
-            List<String> row = rows.get(n);
-            if (row.isEmpty()) {
-                continue;
+        if (table.header().isEmpty() || !missing.isEmpty()
+                || table.problems().stream().anyMatch(p -> p.line() <= 1 || p.messageKey().equals("input.csv.tooManyRows"))) {
+            return new Lines(readings, problems, problems.isEmpty() ? "the file is empty" : problems.get(0).detail());
+        }
+        Map<String, Integer> column = new HashMap<>();
+        for (int i = 0; i < table.header().size(); i++) {
+            column.put(table.header().get(i), i);
+        }
+        for (Csv.Row r : table.rows()) {
+            List<String> row = new ArrayList<>(table.header().size());
+            for (String name : table.header()) {
+                row.add(r.raw(name));
             }
-            int line = n + 1;
+            int line = r.line();
             String vin = field(row, column, "vin");
             try {
-                readings.add(reading(row, column, vin));
+                readings.add(reading(row.subList(0, r.filled()), column, vin, locale));
                 lineNumbers.add(line);
             } catch (Unreadable e) {
                 problems.add(new Problem(Problem.Reason.MALFORMED, vin, "line " + line + ": " + e.getMessage()));
@@ -152,7 +171,7 @@ public class CsvTelemetry {
         return new Lines(readings, lineNumbers, problems, null);
     }
 
-    private static Reading reading(List<String> row, Map<String, Integer> column, String vin) {
+    private static Reading reading(List<String> row, Map<String, Integer> column, String vin, Locale locale) {
         if (row.size() < COLUMNS.size()) {
             throw new Unreadable(row.size() + " fields where " + COLUMNS.size() + " were expected");
         }
@@ -165,6 +184,10 @@ public class CsvTelemetry {
         } catch (DateTimeParseException e) {
             throw new Unreadable("created is not a date-time with offset such as 2026-03-02T06:30:00+01:00");
         }
+        if (created.getYear() < FIRST_YEAR || created.getYear() > LAST_YEAR) {
+            throw new Unreadable("created is in " + created.getYear() + ", outside the years we accept (" + FIRST_YEAR
+                    + " to " + LAST_YEAR + ")");
+        }
         String card = field(row, column, "driver_card");
         if (card.isEmpty()) {
             card = null;
@@ -172,17 +195,17 @@ public class CsvTelemetry {
             throw new Unreadable("driver_card is not a member state and card number such as NL:NL00000000012001");
         }
         long[] c = new long[Counters.SIZE];
-        c[Counters.ODOMETER_M] = number(row, column, "odometer_m");
-        c[Counters.FUEL_ML] = number(row, column, "fuel_ml");
-        c[Counters.MOVING_S] = number(row, column, "moving_s");
-        c[Counters.IDLE_S] = number(row, column, "idle_s");
-        c[Counters.IDLE_FUEL_ML] = number(row, column, "idle_fuel_ml");
-        c[Counters.CRUISE_M] = number(row, column, "cruise_m");
-        c[Counters.COAST_M] = number(row, column, "coast_m");
+        c[Counters.ODOMETER_M] = number(row, column, locale, "odometer_m");
+        c[Counters.FUEL_ML] = number(row, column, locale, "fuel_ml");
+        c[Counters.MOVING_S] = number(row, column, locale, "moving_s");
+        c[Counters.IDLE_S] = number(row, column, locale, "idle_s");
+        c[Counters.IDLE_FUEL_ML] = number(row, column, locale, "idle_fuel_ml");
+        c[Counters.CRUISE_M] = number(row, column, locale, "cruise_m");
+        c[Counters.COAST_M] = number(row, column, locale, "coast_m");
         c[Counters.SPEED_TOTAL_M] = c[Counters.ODOMETER_M];
-        long brake = number(row, column, "harsh_brake_s");
-        long accel = number(row, column, "harsh_accel_s");
-        long overspeed = number(row, column, "overspeed_m");
+        long brake = number(row, column, locale, "harsh_brake_s");
+        long accel = number(row, column, locale, "harsh_accel_s");
+        long overspeed = number(row, column, locale, "overspeed_m");
         for (int i = 0; i < Counters.HARSH_EDGES.length; i++) {
             c[Counters.BRAKE_S + i] = brake;
             c[Counters.ACCEL_S + i] = accel;
@@ -198,20 +221,19 @@ public class CsvTelemetry {
         return index < row.size() ? row.get(index).strip() : "";
     }
 
-    private static long number(List<String> row, Map<String, Integer> column, String name) {
+    private static long number(List<String> row, Map<String, Integer> column, Locale locale, String name) {
         String value = field(row, column, name);
         if (value.isEmpty()) {
             throw new Unreadable(name + " is empty");
         }
-        try {
-            long number = Long.parseLong(value);
-            if (number < 0) {
+        Numbers.Reading reading = Numbers.read(value, locale, COUNTER);
+        if (reading.problem() != null) {
+            if (reading.problem().messageKey().equals("input.number.negative")) {
                 throw new Unreadable(name + " is negative");
             }
-            return number;
-        } catch (NumberFormatException e) {
             throw new Unreadable(name + " is not a whole number: " + (value.length() > 20 ? value.substring(0, 20) + "…" : value));
         }
+        return reading.value().longValueExact();
     }
 
     private static final class Unreadable extends RuntimeException {

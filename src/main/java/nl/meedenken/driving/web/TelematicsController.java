@@ -118,7 +118,7 @@ class TelematicsController {
 
     @PostMapping("/csv")
     String upload(@RequestParam(name = "file", required = false) MultipartFile file, @AuthenticationPrincipal SignedInUser me,
-                  RedirectAttributes redirect) throws IOException {
+                  java.util.Locale locale, RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("refused", "driving.admin.csv.empty");
             return "redirect:/driving/admin";
@@ -127,7 +127,7 @@ class TelematicsController {
             redirect.addFlashAttribute("refused", "driving.admin.csv.tooBig");
             return "redirect:/driving/admin";
         }
-        CsvTelemetry.Upload upload = csv.upload(file.getBytes(), me.auditName());
+        CsvTelemetry.Upload upload = csv.upload(file.getBytes(), me.auditName(), locale);
         if (upload.refused()) {
             redirect.addFlashAttribute("refused", "driving.admin.csv.refused");
             redirect.addFlashAttribute("refusedArgs", new Object[]{upload.problems().size()});

@@ -255,12 +255,12 @@ public class IdeaBox {
         if (idea.status() != IdeaStatus.ADOPTED) {
             throw new InvalidIdea("impact", "ideas.error.impactOnlyAdopted");
         }
-        within(impact.expectedEuros(), "999999999999");
-        within(impact.realisedEuros(), "999999999999");
-        within(impact.expectedHours(), "9999999");
-        within(impact.realisedHours(), "9999999");
-        within(impact.expectedCo2Kg(), "9999999999");
-        within(impact.realisedCo2Kg(), "9999999999");
+        within(impact.expectedEuros(), 999_999_999_999L);
+        within(impact.realisedEuros(), 999_999_999_999L);
+        within(impact.expectedHours(), 9_999_999L);
+        within(impact.realisedHours(), 9_999_999L);
+        within(impact.expectedCo2Kg(), 9_999_999_999L);
+        within(impact.realisedCo2Kg(), 9_999_999_999L);
         jdbc.sql("""
                         update idea_impact set expected_euros = :ee, expected_hours = :eh, expected_co2_kg = :ec,
                                expected_safety = :es, realised_euros = :re, realised_hours = :rh, realised_co2_kg = :rc,
@@ -272,8 +272,8 @@ public class IdeaBox {
                 .param("by", by).param("at", Timestamp.from(clock.instant())).param("id", ideaId).update();
     }
 
-    private static void within(BigDecimal value, String most) {
-        if (value != null && (value.signum() < 0 || value.compareTo(new BigDecimal(most)) > 0)) {
+    private static void within(BigDecimal value, long most) {
+        if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(most)) > 0)) {
             throw new InvalidIdea("impact", "ideas.error.impactNumber");
         }
     }

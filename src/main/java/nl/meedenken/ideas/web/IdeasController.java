@@ -315,15 +315,12 @@ class IdeasController {
         if (text == null || text.isBlank()) {
             return null;
         }
-        java.text.DecimalFormat format = (java.text.DecimalFormat) java.text.NumberFormat.getNumberInstance(locale);
-        format.setParseBigDecimal(true);
-        String cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("€", "");
-        java.text.ParsePosition position = new java.text.ParsePosition(0);
-        Number number = format.parse(cleaned, position);
-        if (number == null || position.getIndex() != cleaned.length()) {
+        nl.meedenken.platform.Numbers.Reading reading = nl.meedenken.platform.Numbers.read(text, locale,
+                new nl.meedenken.platform.Numbers.Rule(2, null, null, true));
+        if (reading.problem() != null) {
             throw new InvalidIdea("impact", "ideas.error.impactNumber");
         }
-        return (BigDecimal) number;
+        return reading.value();
     }
 
     static IdeaStatus parseStatus(String text) {

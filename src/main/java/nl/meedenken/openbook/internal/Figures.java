@@ -25,10 +25,10 @@ public class Figures {
     @Transactional
     public void recordShopFloor(ShopFloor figures) {
         if (figures.onTimePct() != null && (figures.onTimePct() < 0 || figures.onTimePct() > 100)) {
-            throw new InvalidFigures("onTimePct", "openbook.error.percentage");
+            throw new InvalidFigures("onTime", "openbook.error.percentage");
         }
         if (figures.fuelPer100Km() != null && (figures.fuelPer100Km() < 0 || figures.fuelPer100Km() > 200)) {
-            throw new InvalidFigures("fuelPer100Km", "openbook.error.fuel");
+            throw new InvalidFigures("fuelUse", "openbook.error.fuel");
         }
         if (figures.damages() != null && figures.damages() < 0) {
             throw new InvalidFigures("damages", "openbook.error.negative");

@@ -1,10 +1,12 @@
 package nl.meedenken.openbook.internal;
 
 import nl.meedenken.platform.Csv;
+import nl.meedenken.platform.Numbers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,8 +20,10 @@ import java.util.Set;
 
 /**
  * Months of figures from a CSV file: {@code month;revenue;personnel;fuel;vehicles;buildings;
- * subcontracting;ict;other} and optionally {@code site} and {@code explanation}. Every line is
- * checked first; one bad line means nothing is imported. Imported months are drafts.
+ * subcontracting;ict;other} and optionally {@code site} and {@code explanation}, read with the
+ * shared {@link Csv} reader (at most {@link #MAX_ROWS} lines) and amounts in the uploader's
+ * language ({@link Numbers}). Every line is checked first; one bad line means nothing is
+ * imported. Imported months are drafts.
  */
 @Service
 public class FiguresImport {
@@ -42,52 +46,43 @@ public class FiguresImport {
         this.sites = sites;
     }
 
-    @Transactional
-    public Outcome run(String text, String actor) {
-        List<List<String>> rows = Csv.read(text == null ? "" : text);
-        List<LineProblem> problems = new ArrayList<>();
-        if (rows.isEmpty() || rows.get(0).isEmpty()) {
-            return new Outcome(0, List.of(new LineProblem(1, null, "import.error.empty")));
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> header = rows.get(0);
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip().toLowerCase(Locale.ROOT);
-            boolean known = name.equals("month") || name.equals("revenue") || name.equals("site")
-                    || name.equals("explanation") || CostCategory.fromColumn(name).isPresent();
-            if (!known) {
-                problems.add(new LineProblem(1, header.get(i), "openbook.import.unknownColumn", header.get(i)));
-            } else {
-                columns.put(name, i);
-            }
-        }
+    /** The most months one file may hold (documented in the README). */
+    public static final int MAX_ROWS = 1000;
+    static final Csv.Layout LAYOUT = layout();
+
+    private static Csv.Layout layout() {
         List<String> required = new ArrayList<>(List.of("month", "revenue"));
         for (CostCategory c : CostCategory.values()) {
             required.add(c.column());
         }
-        for (String column : required) {
-            if (!columns.containsKey(column)) {
-                problems.add(new LineProblem(1, column, "import.error.missingColumn", column));
-            }
+        return new Csv.Layout(required, List.of("site", "explanation"), MAX_ROWS);
+    }
+
+    /** A text typed by a test or a caller that has text already: read as UTF-8 with Dutch amounts. */
+    @Transactional
+    public Outcome run(String text, String actor) {
+        return run((text == null ? "" : text).getBytes(StandardCharsets.UTF_8), Locale.forLanguageTag("nl"), actor);
+    }
+
+    /** Imports an uploaded file; amounts are read as the uploader's language writes them. */
+    @Transactional
+    public Outcome run(byte[] file, Locale locale, String actor) {
+        Csv.Table table = Csv.read(file, LAYOUT);
+        List<LineProblem> problems = new ArrayList<>();
+        for (Csv.Problem p : table.problems()) {
+            problems.add(new LineProblem(p.line(), p.column(), p.messageKey(), p.arguments()));
         }
-        if (!problems.isEmpty()) {
+        if (table.header().isEmpty() || problems.stream().anyMatch(p -> p.line() <= 1)) {
             return new Outcome(0, problems);
-        }
-        if (rows.size() == 1) {
-            return new Outcome(0, List.of(new LineProblem(2, null, "openbook.import.noMonths")));
         }
         Map<String, Long> siteIds = sites.byLowerCaseName();
         List<Months.Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int r = 1; r < rows.size(); r++) {
-            int line = r + 1;
-            List<String> row = rows.get(r);
-            if (row.isEmpty()) {
-                continue;
-            }
+        for (Csv.Row row : table.rows()) {
+            int line = row.line();
             List<LineProblem> lineProblems = new ArrayList<>();
             YearMonth month = null;
-            String monthText = field(row, columns, "month");
+            String monthText = row.get("month");
             try {
                 month = monthText == null ? null : YearMonth.parse(monthText);
             } catch (DateTimeParseException e) {
@@ -95,22 +90,30 @@ public class FiguresImport {
             }
             if (month == null) {
                 lineProblems.add(new LineProblem(line, "month", "openbook.import.badMonth", monthText == null ? "" : monthText));
+            } else if (month.getYear() < Months.FIRST_YEAR || month.getYear() > Months.LAST_YEAR) {
+                lineProblems.add(new LineProblem(line, "month", "input.csv.yearOutOfRange", String.valueOf(month.getYear()),
+                        String.valueOf(Months.FIRST_YEAR), String.valueOf(Months.LAST_YEAR)));
+                month = null;
             }
             Long site = null;
-            String siteText = field(row, columns, "site");
+            String siteText = row.get("site");
             if (siteText != null) {
                 site = siteIds.get(siteText.toLowerCase(Locale.ROOT));
                 if (site == null) {
                     lineProblems.add(new LineProblem(line, "site", "import.error.unknownSite", siteText));
                 }
             }
-            BigDecimal revenue = amount(row, columns, "revenue", line, lineProblems);
+            BigDecimal revenue = amount(row, "revenue", locale, lineProblems);
             Map<CostCategory, BigDecimal> costs = new EnumMap<>(CostCategory.class);
             for (CostCategory c : CostCategory.values()) {
-                BigDecimal value = amount(row, columns, c.column(), line, lineProblems);
+                BigDecimal value = amount(row, c.column(), locale, lineProblems);
                 if (value != null) {
                     costs.put(c, value);
                 }
+            }
+            String explanation = row.get("explanation");
+            if (explanation != null && explanation.length() > 4000) {
+                lineProblems.add(new LineProblem(line, "explanation", "validation.tooLong", 4000));
             }
             if (month != null) {
                 String key = month + "/" + (site == null ? "company" : site);
@@ -119,11 +122,12 @@ public class FiguresImport {
                 }
             }
             if (lineProblems.isEmpty()) {
-                entries.add(new Months.Entry(month, site, revenue, costs, field(row, columns, "explanation")));
+                entries.add(new Months.Entry(month, site, revenue, costs, explanation));
             }
             problems.addAll(lineProblems);
         }
         if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
             return new Outcome(0, problems);
         }
         for (Months.Entry entry : entries) {
@@ -132,32 +136,17 @@ public class FiguresImport {
         return new Outcome(entries.size(), List.of());
     }
 
-    private static BigDecimal amount(List<String> row, Map<String, Integer> columns, String column, int line,
-                                     List<LineProblem> problems) {
-        String text = field(row, columns, column);
+    private static BigDecimal amount(Csv.Row row, String column, Locale locale, List<LineProblem> problems) {
+        String text = row.get(column);
         if (text == null) {
-            problems.add(new LineProblem(line, column, "validation.required"));
+            problems.add(new LineProblem(row.line(), column, "validation.required"));
             return null;
         }
-        try {
-            BigDecimal value = new BigDecimal(text.replace(" ", "").replace("€", ""));
-            if (value.signum() < 0) {
-                problems.add(new LineProblem(line, column, "openbook.error.negative"));
-                return null;
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            problems.add(new LineProblem(line, column, "openbook.import.notANumber", text));
+        Numbers.Reading reading = Numbers.read(text, locale, Numbers.Rule.amount());
+        if (reading.problem() != null) {
+            problems.add(new LineProblem(row.line(), column, reading.problem().messageKey(), reading.problem().arguments()));
             return null;
         }
-    }
-
-    private static String field(List<String> row, Map<String, Integer> columns, String name) {
-        Integer index = columns.get(name);
-        if (index == null || index >= row.size()) {
-            return null;
-        }
-        String value = row.get(index).strip();
-        return value.isEmpty() ? null : value;
+        return reading.value();
     }
 }

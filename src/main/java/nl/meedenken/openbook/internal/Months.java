@@ -30,14 +30,101 @@ public class Months {
                         String explanation) {
     }
 
+    /** A figure far from the average of the months before; a warning, never a refusal. */
+    public record Unusual(String field, BigDecimal value, BigDecimal average, int months) {
+    }
+
+    /** How far from the average of the previous months a figure may be before the form warns. */
+    static final BigDecimal FACTOR = BigDecimal.valueOf(3);
+    /** How many previous months the average is taken over. */
+    static final int COMPARED_MONTHS = 12;
+    /** The years a month of figures may be in (forms and imports alike). */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2099;
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final Figures figures;
 
-    Months(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Months(JdbcClient jdbc, AuditLog audit, Clock clock, Figures figures) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.figures = figures;
+    }
+
+    /**
+     * Saves what the month form holds in one transaction: the month (new when {@code id} is
+     * null) and its shop-floor figures. When anything is refused, nothing is stored.
+     */
+    @Transactional
+    public long save(Long id, Entry entry, ShopFloor shopFloor, String actor) {
+        long saved;
+        if (id == null) {
+            saved = create(entry, actor);
+        } else {
+            change(id, entry);
+            saved = id;
+        }
+        if (shopFloor != null && (shopFloor.onTimePct() != null || shopFloor.fuelPer100Km() != null
+                || shopFloor.damages() != null)) {
+            figures.recordShopFloor(shopFloor);
+        }
+        return saved;
+    }
+
+    /**
+     * The figures of a month that are more than {@link #FACTOR} times above or below the average
+     * of up to {@link #COMPARED_MONTHS} earlier months of the same site (or of the whole company).
+     * Months without earlier months, or an average of zero, give no warning.
+     */
+    @Transactional(readOnly = true)
+    public List<Unusual> unusual(YearMonth month, Long siteId, BigDecimal revenue, Map<CostCategory, BigDecimal> costs) {
+        if (month == null) {
+            return List.of();
+        }
+        List<MonthFigures> earlier = rows("""
+                        where m.month < :month and m.site_id is not distinct from cast(:site as bigint)
+                        order by m.month desc limit %d""".formatted(COMPARED_MONTHS),
+                params(month, siteId));
+        if (earlier.isEmpty()) {
+            return List.of();
+        }
+        List<Unusual> unusual = new ArrayList<>();
+        compare("revenue", revenue, earlier.stream().map(MonthFigures::revenue).toList(), unusual);
+        for (CostCategory category : CostCategory.values()) {
+            compare(category.column(), costs.get(category),
+                    earlier.stream().map(m -> m.costs().getOrDefault(category, BigDecimal.ZERO)).toList(), unusual);
+        }
+        return unusual;
+    }
+
+    /** The warnings for a month as it is stored. */
+    @Transactional(readOnly = true)
+    public List<Unusual> unusual(MonthFigures month) {
+        return unusual(month.month(), month.siteId(), month.revenue(), month.costs());
+    }
+
+    private static Map<String, Object> params(YearMonth month, Long siteId) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("month", month.atDay(1));
+        params.put("site", siteId);
+        return params;
+    }
+
+    private static void compare(String field, BigDecimal value, List<BigDecimal> earlier, List<Unusual> unusual) {
+        if (value == null || earlier.isEmpty()) {
+            return;
+        }
+        BigDecimal average = earlier.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(earlier.size()), 0, java.math.RoundingMode.HALF_UP);
+        if (average.signum() <= 0) {
+            return;
+        }
+        if (value.compareTo(average.multiply(FACTOR)) > 0 || value.multiply(FACTOR).compareTo(average) < 0) {
+            unusual.add(new Unusual(field, value, average, earlier.size()));
+        }
     }
 
     @Transactional
@@ -91,6 +178,10 @@ public class Months {
     void check(Entry entry, Long exceptId) {
         if (entry.month() == null) {
             throw new InvalidFigures("month", "validation.required");
+        }
+        if (entry.month().getYear() < FIRST_YEAR || entry.month().getYear() > LAST_YEAR) {
+            throw new InvalidFigures("month", "input.csv.yearOutOfRange", String.valueOf(entry.month().getYear()),
+                    String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
         }
         if (entry.revenue() == null) {
             throw new InvalidFigures("revenue", "validation.required");

@@ -10,6 +10,7 @@ import nl.meedenken.openbook.internal.MonthFigures;
 import nl.meedenken.openbook.internal.Months;
 import nl.meedenken.openbook.internal.ShopFloor;
 import nl.meedenken.openbook.internal.SiteNames;
+import nl.meedenken.platform.Numbers;
 import nl.meedenken.platform.SignedInUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,12 +27,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Management enters, imports and publishes the monthly figures, and answers questions. */
@@ -63,83 +64,170 @@ class ManageFiguresController {
         return "openbook/manage";
     }
 
+    /** A message next to a field: a key and its arguments. */
+    record Note(String key, Object... arguments) {
+    }
+
+    static final Numbers.Rule AMOUNT = Numbers.Rule.amount();
+    static final Numbers.Rule PERCENTAGE = Numbers.Rule.decimal(1, 0, 100);
+    static final Numbers.Rule FUEL = Numbers.Rule.decimal(1, 0, 200);
+    static final Numbers.Rule DAMAGES = Numbers.Rule.count(100_000);
+    static final Numbers.Rule TARGET = Numbers.Rule.decimal(2, -99_999_999, 99_999_999);
+
     @GetMapping("/new")
     String newMonth(Model model) {
-        return form(model, new LinkedHashMap<>(), null, Map.of());
+        return form(model, new LinkedHashMap<>(), null, Map.of(), Map.of());
     }
 
     @GetMapping("/{id}/edit")
-    String edit(@PathVariable long id, Model model) {
+    String edit(@PathVariable long id, Model model, Locale locale) {
         MonthFigures month = find(id);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("month", month.month().toString());
         values.put("siteId", month.siteId() == null ? "" : month.siteId().toString());
-        values.put("revenue", month.revenue().toPlainString());
-        month.costs().forEach((c, a) -> values.put(c.column(), a.toPlainString()));
+        values.put("revenue", Numbers.forField(month.revenue(), locale));
+        month.costs().forEach((c, a) -> values.put(c.column(), Numbers.forField(a, locale)));
         values.put("explanation", month.explanation() == null ? "" : month.explanation());
         figures.shopFloor(month.month()).ifPresent(s -> {
-            values.put("onTime", s.onTimePct() == null ? "" : s.onTimePct().toString());
-            values.put("fuelUse", s.fuelPer100Km() == null ? "" : s.fuelPer100Km().toString());
+            values.put("onTime", s.onTimePct() == null ? "" : Numbers.forField(BigDecimal.valueOf(s.onTimePct()), locale));
+            values.put("fuelUse", s.fuelPer100Km() == null ? "" : Numbers.forField(BigDecimal.valueOf(s.fuelPer100Km()), locale));
             values.put("damages", s.damages() == null ? "" : s.damages().toString());
         });
-        return form(model, values, id, Map.of());
+        return form(model, values, id, Map.of(), warnings(months.unusual(month), locale));
     }
 
     @PostMapping({"", "/{id}"})
     String save(@PathVariable(name = "id", required = false) Long id, @RequestParam Map<String, String> form,
-                @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        YearMonth month = null;
-        try {
-            month = YearMonth.parse(form.getOrDefault("month", ""));
-        } catch (DateTimeParseException e) {
-            errors.put("month", "openbook.import.badMonth");
+                @AuthenticationPrincipal SignedInUser me, Model model, Locale locale, RedirectAttributes redirect) {
+        if (id != null) {
+            find(id);
         }
-        BigDecimal revenue = number(form, "revenue", errors);
+        Map<String, Note> errors = new LinkedHashMap<>();
+        YearMonth month = month(form.get("month"), errors);
+        Long siteId = site(form.get("siteId"), errors);
+        BigDecimal revenue = number(form, "revenue", AMOUNT, true, locale, errors);
         Map<CostCategory, BigDecimal> costs = new EnumMap<>(CostCategory.class);
         for (CostCategory c : CostCategory.values()) {
-            BigDecimal amount = number(form, c.column(), errors);
+            BigDecimal amount = number(form, c.column(), AMOUNT, true, locale, errors);
             if (amount != null) {
                 costs.put(c, amount);
             }
         }
-        Double onTime = optionalNumber(form, "onTime", errors);
-        Double fuel = optionalNumber(form, "fuelUse", errors);
-        Double damages = optionalNumber(form, "damages", errors);
+        BigDecimal onTime = number(form, "onTime", PERCENTAGE, false, locale, errors);
+        BigDecimal fuel = number(form, "fuelUse", FUEL, false, locale, errors);
+        BigDecimal damages = number(form, "damages", DAMAGES, false, locale, errors);
+        String explanation = form.get("explanation");
+        if (explanation != null && explanation.strip().length() > 4000) {
+            errors.put("explanation", new Note("validation.tooLong", 4000));
+        }
         if (errors.isEmpty()) {
             try {
-                String site = form.get("siteId");
-                Long siteId = site == null || site.isBlank() ? null : Long.valueOf(site);
-                var entry = new Months.Entry(month, siteId, revenue, costs, form.get("explanation"));
-                long saved = id == null ? months.create(entry, me.auditName()) : id;
-                if (id != null) {
-                    months.change(id, entry);
-                }
-                if (onTime != null || fuel != null || damages != null) {
-                    figures.recordShopFloor(new ShopFloor(month, onTime, fuel,
-                            damages == null ? null : damages.intValue(), "manual"));
+                var entry = new Months.Entry(month, siteId, revenue, costs, explanation);
+                var shopFloor = new ShopFloor(month, onTime == null ? null : onTime.doubleValue(),
+                        fuel == null ? null : fuel.doubleValue(), damages == null ? null : damages.intValue(), "manual");
+                long saved = months.save(id, entry, shopFloor, me.auditName());
+                if (!months.unusual(month, siteId, revenue, costs).isEmpty()) {
+                    redirect.addFlashAttribute("saved", "openbook.saved.draftUnusual");
+                    return "redirect:/openbook/manage/" + saved + "/edit";
                 }
                 redirect.addFlashAttribute("saved", "openbook.saved.draft");
                 return "redirect:/openbook/manage#month-" + saved;
             } catch (InvalidFigures refused) {
-                errors.put(refused.field(), refused.messageKey());
+                errors.put(FIELDS.contains(refused.field()) ? refused.field() : "month",
+                        new Note(refused.messageKey(), refused.arguments()));
             }
         }
-        return form(model, form, id, errors);
+        return form(model, form, id, errors, warnings(months.unusual(month, siteId, revenue, costs), locale));
     }
 
-    private String form(Model model, Map<String, String> values, Long id, Map<String, String> errors) {
+    /** Every field of the form, so that a refusal is always shown next to one of them. */
+    static final java.util.Set<String> FIELDS = fields();
+
+    private static java.util.Set<String> fields() {
+        java.util.Set<String> fields = new java.util.HashSet<>(List.of("month", "siteId", "revenue", "onTime", "fuelUse",
+                "damages", "explanation"));
+        for (CostCategory c : CostCategory.values()) {
+            fields.add(c.column());
+        }
+        return java.util.Set.copyOf(fields);
+    }
+
+    private static YearMonth month(String text, Map<String, Note> errors) {
+        if (text == null || text.isBlank()) {
+            errors.put("month", new Note("validation.required"));
+            return null;
+        }
+        try {
+            YearMonth month = YearMonth.parse(text.strip());
+            if (month.getYear() < Months.FIRST_YEAR || month.getYear() > Months.LAST_YEAR) {
+                errors.put("month", new Note("input.csv.yearOutOfRange", String.valueOf(month.getYear()),
+                        String.valueOf(Months.FIRST_YEAR), String.valueOf(Months.LAST_YEAR)));
+                return null;
+            }
+            return month;
+        } catch (DateTimeParseException e) {
+            errors.put("month", new Note("openbook.import.badMonth", text.strip()));
+            return null;
+        }
+    }
+
+    private Long site(String text, Map<String, Note> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text.strip());
+            if (sites.all().stream().anyMatch(s -> s.id().value() == id)) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // not one of the sites offered
+        }
+        errors.put("siteId", new Note("openbook.error.unknownSite"));
+        return null;
+    }
+
+    private static BigDecimal number(Map<String, String> form, String field, Numbers.Rule rule, boolean required,
+                                     Locale locale, Map<String, Note> errors) {
+        Numbers.Reading reading = Numbers.read(form.get(field), locale, rule);
+        if (reading.problem() != null) {
+            errors.put(field, new Note(reading.problem().messageKey(), reading.problem().arguments()));
+            return null;
+        }
+        if (reading.empty() && required) {
+            errors.put(field, new Note("validation.required"));
+        }
+        return reading.value();
+    }
+
+    private static Map<String, Note> warnings(List<Months.Unusual> unusual, Locale locale) {
+        Map<String, Note> warnings = new LinkedHashMap<>();
+        for (Months.Unusual u : unusual) {
+            warnings.put(u.field(), new Note(u.value().compareTo(u.average()) > 0 ? "openbook.warning.high"
+                    : "openbook.warning.low", "€ " + Numbers.format(u.average(), locale), u.months()));
+        }
+        return warnings;
+    }
+
+    private String form(Model model, Map<String, String> values, Long id, Map<String, Note> errors,
+                        Map<String, Note> warnings) {
         model.addAttribute("values", values);
         model.addAttribute("monthId", id);
         model.addAttribute("errors", errors);
+        model.addAttribute("warnings", warnings);
         model.addAttribute("categories", CostCategory.values());
         model.addAttribute("sites", sites.all());
         return "openbook/month-form";
     }
 
     @GetMapping("/{id}/publish")
-    String confirmPublish(@PathVariable long id, Model model) {
-        model.addAttribute("month", find(id));
+    String confirmPublish(@PathVariable long id, Model model, Locale locale) {
+        MonthFigures month = find(id);
+        model.addAttribute("month", month);
+        model.addAttribute("categories", CostCategory.values());
+        model.addAttribute("siteName", month.siteId() == null ? null : sites.all().stream()
+                .filter(s -> s.id().value() == month.siteId()).map(s -> s.name()).findFirst().orElse(null));
+        model.addAttribute("warnings", warnings(months.unusual(month), locale));
         return "openbook/publish";
     }
 
@@ -162,13 +250,13 @@ class ManageFiguresController {
 
     @PostMapping("/import")
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
-                      @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect)
+                      @AuthenticationPrincipal SignedInUser me, Model model, Locale locale, RedirectAttributes redirect)
             throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("problems", List.of(new FiguresImport.LineProblem(0, null, "import.error.noFile")));
             return "openbook/import";
         }
-        var outcome = figuresImport.run(new String(file.getBytes(), StandardCharsets.UTF_8), me.auditName());
+        var outcome = figuresImport.run(file.getBytes(), locale, me.auditName());
         if (!outcome.succeeded()) {
             model.addAttribute("problems", outcome.problems());
             return "openbook/import";
@@ -191,11 +279,15 @@ class ManageFiguresController {
 
     @PostMapping("/key-figure")
     String keyFigure(@RequestParam(name = "figure", required = false) String figure,
-                     @RequestParam(name = "target", required = false) String target, RedirectAttributes redirect) {
+                     @RequestParam(name = "target", required = false) String target, Locale locale,
+                     RedirectAttributes redirect) {
         try {
             KeyFigure chosen = figure == null ? null : KeyFigure.valueOf(figure);
-            figures.steerOn(chosen, target == null || target.isBlank() ? null
-                    : Double.valueOf(target.replace(',', '.')));
+            Numbers.Reading reading = Numbers.read(target, locale, TARGET);
+            if (reading.problem() != null) {
+                throw new InvalidFigures("target", reading.problem().messageKey());
+            }
+            figures.steerOn(chosen, reading.value() == null ? null : reading.value().doubleValue());
             redirect.addFlashAttribute("saved", "openbook.saved.keyFigure");
         } catch (InvalidFigures | IllegalArgumentException refused) {
             redirect.addFlashAttribute("refused", "openbook.error.keyFigure");
@@ -205,42 +297,5 @@ class ManageFiguresController {
 
     private MonthFigures find(long id) {
         return months.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private static BigDecimal number(Map<String, String> form, String field, Map<String, String> errors) {
-        String text = form.get(field);
-        if (text == null || text.isBlank()) {
-            errors.put(field, "validation.required");
-            return null;
-        }
-        try {
-            String plain = text.strip().replace(" ", "").replace("€", "");
-            // Dutch notation (1.234,56) when there is a comma; otherwise as typed (1234.56)
-            if (plain.contains(",")) {
-                plain = plain.replace(".", "").replace(',', '.');
-            }
-            BigDecimal value = new BigDecimal(plain);
-            if (value.signum() < 0) {
-                errors.put(field, "openbook.error.negative");
-                return null;
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            errors.put(field, "openbook.error.notANumber");
-            return null;
-        }
-    }
-
-    private static Double optionalNumber(Map<String, String> form, String field, Map<String, String> errors) {
-        String text = form.get(field);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.valueOf(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            errors.put(field, "openbook.error.notANumber");
-            return null;
-        }
     }
 }

@@ -56,36 +56,54 @@ public class PeopleImport {
         this.clock = clock;
     }
 
+    static final nl.meedenken.platform.Csv.Layout LAYOUT = new nl.meedenken.platform.Csv.Layout(
+            List.copyOf(new java.util.TreeSet<>(REQUIRED_COLUMNS)),
+            COLUMNS.stream().filter(c -> !REQUIRED_COLUMNS.contains(c)).toList(), MAX_LINES);
+
+    /** Text a caller has already, read as UTF-8. */
     @Transactional
     public Outcome run(String text, String actor) {
-        List<List<String>> rows = nl.meedenken.platform.Csv.read(text == null ? "" : text);
+        return run((text == null ? "" : text).getBytes(java.nio.charset.StandardCharsets.UTF_8), actor);
+    }
+
+    /**
+     * Imports an uploaded file, read with the shared CSV reader: UTF-8, UTF-16 or Windows-1252,
+     * at most {@link #MAX_LINES} people, every column known and named once.
+     */
+    @Transactional
+    public Outcome run(byte[] file, String actor) {
+        nl.meedenken.platform.Csv.Table table = nl.meedenken.platform.Csv.read(file, LAYOUT);
         List<LineProblem> problems = new ArrayList<>();
-        if (rows.isEmpty() || rows.get(0).isEmpty()) {
-            return new Outcome(0, List.of(new LineProblem(1, null, "import.error.empty")));
+        for (nl.meedenken.platform.Csv.Problem p : table.problems()) {
+            problems.add(switch (p.messageKey()) {
+                case "input.csv.empty" -> new LineProblem(1, null, "import.error.empty");
+                case "input.csv.noRows" -> new LineProblem(2, null, "import.error.noPeople");
+                case "input.csv.unknownColumn" -> new LineProblem(p.line(), p.column(), "import.error.unknownColumn",
+                        p.arguments()[0]);
+                case "input.csv.missingColumn" -> new LineProblem(p.line(), p.column(), "import.error.missingColumn",
+                        p.arguments());
+                case "input.csv.tooManyRows" -> new LineProblem(1, null, "import.error.tooManyLines", MAX_LINES);
+                default -> new LineProblem(p.line(), p.column(), p.messageKey(), p.arguments());
+            });
         }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> header = rows.get(0);
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).toLowerCase(Locale.ROOT).replace(' ', '_');
-            if (!COLUMNS.contains(name)) {
-                problems.add(new LineProblem(1, name, "import.error.unknownColumn", header.get(i)));
-            } else {
-                columns.put(name, i);
-            }
-        }
-        for (String required : REQUIRED_COLUMNS) {
-            if (!columns.containsKey(required)) {
-                problems.add(new LineProblem(1, required, "import.error.missingColumn", required));
-            }
-        }
-        if (rows.size() - 1 > MAX_LINES) {
-            problems.add(new LineProblem(1, null, "import.error.tooManyLines", MAX_LINES));
-        }
-        if (!problems.isEmpty()) {
+        if (table.header().isEmpty() || problems.stream().anyMatch(p -> p.line() <= 1)) {
             return new Outcome(0, problems);
         }
-        if (rows.size() == 1) {
-            return new Outcome(0, List.of(new LineProblem(2, null, "import.error.noPeople")));
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < table.header().size(); i++) {
+            columns.put(table.header().get(i), i);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        rows.add(table.header());
+        lines.add(1);
+        for (nl.meedenken.platform.Csv.Row row : table.rows()) {
+            List<String> values = new ArrayList<>();
+            for (String name : table.header()) {
+                values.add(row.raw(name));
+            }
+            rows.add(values);
+            lines.add(row.line());
         }
 
         Map<String, Long> teamIds = new HashMap<>();
@@ -100,11 +118,8 @@ public class PeopleImport {
 
         List<PersonDetails> accepted = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
-            int line = r + 1;
+            int line = lines.get(r);
             List<String> row = rows.get(r);
-            if (row.isEmpty()) {
-                continue;
-            }
             List<LineProblem> lineProblems = new ArrayList<>();
             String languageText = field(row, columns, "language");
             Language language = Language.DEFAULT;
@@ -144,6 +159,7 @@ public class PeopleImport {
             problems.addAll(lineProblems);
         }
         if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
             return new Outcome(0, problems);
         }
         for (PersonDetails details : accepted) {

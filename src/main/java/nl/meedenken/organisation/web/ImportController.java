@@ -13,10 +13,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /** Importing people from a CSV file: all lines are checked first, then all are added or none. */
@@ -43,15 +39,7 @@ class ImportController {
             model.addAttribute("problems", List.of(new PeopleImport.LineProblem(0, null, "import.error.noFile")));
             return "organisation/import";
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(file.getBytes())).toString();
-        } catch (CharacterCodingException e) {
-            model.addAttribute("problems", List.of(new PeopleImport.LineProblem(0, null, "import.error.notUtf8")));
-            return "organisation/import";
-        }
-        PeopleImport.Outcome outcome = peopleImport.run(text, me.auditName());
+        PeopleImport.Outcome outcome = peopleImport.run(file.getBytes(), me.auditName());
         if (!outcome.succeeded()) {
             model.addAttribute("problems", outcome.problems());
             model.addAttribute("fileName", file.getOriginalFilename());

@@ -1,6 +1,7 @@
 package nl.meedenken.transport.internal;
 
 import nl.meedenken.platform.Csv;
+import nl.meedenken.platform.Numbers;
 import nl.meedenken.platform.FormValues;
 import nl.meedenken.platform.Like;
 import nl.meedenken.platform.Page;
@@ -272,29 +273,33 @@ public class Orders {
         return value;
     }
 
+    /** The most orders one file may hold (documented in the README). */
+    public static final int MAX_ROWS = 5000;
+    /** The years an order's day may be in. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2099;
+    static final Csv.Layout LAYOUT = new Csv.Layout(COLUMNS.subList(0, 7), COLUMNS.subList(7, COLUMNS.size()), MAX_ROWS);
+
+    /** Text a caller has already: read as UTF-8 with Dutch numbers. */
+    @Transactional
+    public ImportOutcome importCsv(String text, String by) {
+        return importCsv((text == null ? "" : text).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Locale.forLanguageTag("nl"), by);
+    }
+
     /**
-     * Imports orders from CSV: every line is checked first, and only a file without problems
+     * Imports orders from an uploaded CSV file, read with the shared {@link Csv} reader and numbers
+     * in the uploader's language: every line is checked first, and only a file without problems
      * is imported, in one transaction. A reference already known, or twice in the file, is a problem.
      */
     @Transactional
-    public ImportOutcome importCsv(String text, String by) {
-        List<List<String>> rows = Csv.read(text == null ? "" : text);
-        if (rows.isEmpty() || rows.get(0).isEmpty()) {
-            return new ImportOutcome(0, List.of(new LineProblem(1, null, "import.error.empty")));
-        }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    public ImportOutcome importCsv(byte[] file, Locale locale, String by) {
+        Csv.Table table = Csv.read(file, LAYOUT);
         List<LineProblem> problems = new ArrayList<>();
-        for (String column : header) {
-            if (!COLUMNS.contains(column)) {
-                problems.add(new LineProblem(1, column, "transport.import.unknownColumn", column));
-            }
+        for (Csv.Problem p : table.problems()) {
+            problems.add(new LineProblem(p.line(), p.column(), p.messageKey(), p.arguments()));
         }
-        for (String column : COLUMNS.subList(0, 7)) {
-            if (!header.contains(column)) {
-                problems.add(new LineProblem(1, column, "import.error.missingColumn", column));
-            }
-        }
-        if (!problems.isEmpty()) {
+        if (table.header().isEmpty() || problems.stream().anyMatch(p -> p.line() <= 1)) {
             return new ImportOutcome(0, problems);
         }
         Map<String, Map<String, Address>> addresses = new HashMap<>();
@@ -305,45 +310,41 @@ public class Orders {
         Set<String> known = new HashSet<>(jdbc.sql("select lower(reference) from transport_order").query(String.class).list());
         Set<String> inFile = new HashSet<>();
         List<Checked> valid = new ArrayList<>();
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            int line = i + 1;
-            if (row.isEmpty()) {
-                continue;
-            }
-            Map<String, String> values = new HashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                values.put(header.get(c), c < row.size() ? row.get(c).strip() : "");
-            }
+        for (Csv.Row row : table.rows()) {
+            int line = row.line();
             List<LineProblem> lineProblems = new ArrayList<>();
-            String customer = values.getOrDefault("customer", "");
+            String customer = row.text("customer");
             Map<String, Address> ofCustomer = addresses.get(customer.toLowerCase(Locale.ROOT));
             Address address = null;
             if (ofCustomer == null) {
                 lineProblems.add(new LineProblem(line, "customer", "transport.import.unknownCustomer", customer));
             } else {
-                address = ofCustomer.get(values.getOrDefault("address", "").toLowerCase(Locale.ROOT));
+                address = ofCustomer.get(row.text("address").toLowerCase(Locale.ROOT));
                 if (address == null) {
                     lineProblems.add(new LineProblem(line, "address", "transport.import.unknownAddress",
-                            values.getOrDefault("address", ""), customer));
+                            row.text("address"), customer));
                 }
             }
-            LocalDate day = parse(values.get("date"), "date", line, lineProblems, LocalDate::parse);
-            LocalTime from = parse(values.get("from"), "from", line, lineProblems, LocalTime::parse);
-            LocalTime to = parse(values.get("to"), "to", line, lineProblems, LocalTime::parse);
-            Integer pallets = number(values.get("pallets"), "pallets", line, lineProblems, true);
-            Integer colli = number(values.get("colli"), "colli", line, lineProblems, false);
-            Integer kg = number(values.get("weight_kg"), "weight_kg", line, lineProblems, false);
+            LocalDate day = parse(row.get("date"), "date", line, lineProblems, LocalDate::parse);
+            if (day != null && (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR)) {
+                lineProblems.add(new LineProblem(line, "date", "input.csv.yearOutOfRange", String.valueOf(day.getYear()),
+                        String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR)));
+                day = null;
+            }
+            LocalTime from = parse(row.get("from"), "from", line, lineProblems, LocalTime::parse);
+            LocalTime to = parse(row.get("to"), "to", line, lineProblems, LocalTime::parse);
+            Integer pallets = number(row, "pallets", locale, line, lineProblems, true);
+            Integer colli = number(row, "colli", locale, line, lineProblems, false);
+            Integer kg = number(row, "weight_kg", locale, line, lineProblems, false);
             BigDecimal volume = null;
-            String volumeText = values.getOrDefault("volume_m3", "");
-            if (!volumeText.isEmpty()) {
-                try {
-                    volume = new BigDecimal(volumeText.replace(',', '.'));
-                } catch (NumberFormatException e) {
-                    lineProblems.add(new LineProblem(line, "volume_m3", "transport.import.notANumber", volumeText));
-                }
+            Numbers.Reading volumeReading = Numbers.read(row.get("volume_m3"), locale, VOLUME);
+            if (volumeReading.problem() != null) {
+                lineProblems.add(new LineProblem(line, "volume_m3", volumeReading.problem().messageKey(),
+                        volumeReading.problem().arguments()));
+            } else {
+                volume = volumeReading.value();
             }
-            String reference = values.getOrDefault("reference", "");
+            String reference = row.text("reference");
             if (!reference.isEmpty()) {
                 String key = reference.toLowerCase(Locale.ROOT);
                 if (known.contains(key)) {
@@ -355,7 +356,7 @@ public class Orders {
             if (lineProblems.isEmpty()) {
                 try {
                     valid.add(check(new OrderForm(reference, address.id(), day, from, to, pallets,
-                            colli == null ? 0 : colli, kg == null ? 0 : kg, volume, values.get("remarks"))));
+                            colli == null ? 0 : colli, kg == null ? 0 : kg, volume, row.get("remarks"))));
                 } catch (InvalidTransport refused) {
                     lineProblems.add(new LineProblem(line, column(refused.field()), refused.messageKey(),
                             refused.arguments()));
@@ -364,6 +365,7 @@ public class Orders {
             problems.addAll(lineProblems);
         }
         if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
             return new ImportOutcome(0, problems);
         }
         if (valid.isEmpty()) {
@@ -374,6 +376,11 @@ public class Orders {
         }
         return new ImportOutcome(valid.size(), List.of());
     }
+
+    /** Cubic metres as stored ({@code numeric(7, 2)}); the order's own check keeps them at most 200. */
+    public static final Numbers.Rule VOLUME = Numbers.Rule.decimal(2, 0, 99_999.99);
+    /** Pallets, colli and kilograms; the order's own check gives each its range. */
+    public static final Numbers.Rule COUNT = Numbers.Rule.count(Integer.MAX_VALUE);
 
     private static String column(String field) {
         return switch (field) {
@@ -404,19 +411,20 @@ public class Orders {
         }
     }
 
-    private static Integer number(String text, String column, int line, List<LineProblem> problems, boolean required) {
-        if (text == null || text.isBlank()) {
+    private static Integer number(Csv.Row row, String column, Locale locale, int line, List<LineProblem> problems,
+                                  boolean required) {
+        Numbers.Reading reading = Numbers.read(row.get(column), locale, COUNT);
+        if (reading.problem() != null) {
+            problems.add(new LineProblem(line, column, reading.problem().messageKey(), reading.problem().arguments()));
+            return null;
+        }
+        if (reading.empty()) {
             if (required) {
                 problems.add(new LineProblem(line, column, "validation.required"));
             }
             return null;
         }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            problems.add(new LineProblem(line, column, "transport.import.notANumber", text));
-            return null;
-        }
+        return reading.value().intValueExact();
     }
 
     static Order map(ResultSet rs, int row) throws SQLException {

@@ -89,7 +89,7 @@ class CustomersController {
 
     @PostMapping("/{id}/addresses")
     String addAddress(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
-                      RedirectAttributes redirect) {
+                      java.util.Locale locale, RedirectAttributes redirect) {
         Customer customer = find(id);
         Map<String, String> errors = new HashMap<>();
         var opens = FormValues.time(form.get("opensAt"), "opensAt", errors);
@@ -97,8 +97,8 @@ class CustomersController {
         if (errors.isEmpty()) {
             try {
                 customers.addAddress(id, new Customers.NewAddress(form.get("name"), form.get("street"), form.get("postcode"),
-                        form.get("city"), form.get("country"), FormValues.decimal(form.get("latitude")),
-                        FormValues.decimal(form.get("longitude")),
+                        form.get("city"), form.get("country"), FormValues.decimal(form.get("latitude"), locale, 7, -90, 90),
+                        FormValues.decimal(form.get("longitude"), locale, 7, -180, 180),
                         opens, closes, form.get("hoursNote")));
                 redirect.addFlashAttribute("saved", "transport.saved.address");
                 return "redirect:/transport/customers/" + id;

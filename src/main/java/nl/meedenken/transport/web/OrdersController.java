@@ -1,6 +1,7 @@
 package nl.meedenken.transport.web;
 
 import nl.meedenken.platform.FormValues;
+import nl.meedenken.platform.Numbers;
 import nl.meedenken.platform.SignedInUser;
 import nl.meedenken.transport.internal.Customers;
 import nl.meedenken.transport.internal.InvalidTransport;
@@ -23,11 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Transport orders for planners: search, enter, change, cancel (with a reason) and import. */
@@ -87,41 +88,55 @@ class OrdersController {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("errorArgs", args);
+        if (!model.containsAttribute(FIELD_ARGS)) {
+            model.addAttribute(FIELD_ARGS, Map.of());
+        }
         model.addAttribute("addresses", customers.allAddresses());
         return "transport/order-form";
     }
 
-    private static Orders.OrderForm read(Map<String, String> form, Map<String, String> errors) {
+    /** Arguments of the number problems of one submitted form, by field; the page shows them next to the field. */
+    private static final String FIELD_ARGS = "fieldArgs";
+
+    private static Orders.OrderForm read(Map<String, String> form, Map<String, String> errors,
+                                         Map<String, Object[]> fieldArgs, Locale locale) {
         LocalDate day = FormValues.date(form.get("requestedOn"), "requestedOn", errors);
         return new Orders.OrderForm(form.get("reference"), FormValues.number(form.get("addressId")), day,
                 FormValues.time(form.get("windowFrom"), "windowFrom", errors),
-                FormValues.time(form.get("windowTo"), "windowTo", errors), integer(form.get("pallets")),
-                integer(form.get("colli")), integer(form.get("weightKg")), decimal(form.get("volume"), errors),
+                FormValues.time(form.get("windowTo"), "windowTo", errors),
+                integer(form, "pallets", locale, errors, fieldArgs), integer(form, "colli", locale, errors, fieldArgs),
+                integer(form, "weightKg", locale, errors, fieldArgs), decimal(form, locale, errors, fieldArgs),
                 form.get("remarks"));
     }
 
-    private static Integer integer(String text) {
-        Long value = FormValues.number(text);
-        return value == null || value > Integer.MAX_VALUE || value < Integer.MIN_VALUE ? null : value.intValue();
+    private static Integer integer(Map<String, String> form, String field, Locale locale, Map<String, String> errors,
+                                   Map<String, Object[]> fieldArgs) {
+        BigDecimal value = number(form, field, Orders.COUNT, locale, errors, fieldArgs);
+        return value == null ? null : value.intValueExact();
     }
 
-    private static BigDecimal decimal(String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
+    private static BigDecimal decimal(Map<String, String> form, Locale locale, Map<String, String> errors,
+                                      Map<String, Object[]> fieldArgs) {
+        return number(form, "volume", Orders.VOLUME, locale, errors, fieldArgs);
+    }
+
+    private static BigDecimal number(Map<String, String> form, String field, Numbers.Rule rule, Locale locale,
+                                     Map<String, String> errors, Map<String, Object[]> fieldArgs) {
+        Numbers.Reading reading = Numbers.read(form.get(field), locale, rule);
+        if (reading.problem() != null) {
+            errors.put(field, reading.problem().messageKey());
+            fieldArgs.put(field, reading.problem().arguments());
         }
-        try {
-            return new BigDecimal(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            errors.put("volume", "transport.error.number");
-            return null;
-        }
+        return reading.value();
     }
 
     @PostMapping
     String create(@RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser me, Model model,
-                  RedirectAttributes redirect) {
+                  Locale locale, RedirectAttributes redirect) {
         Map<String, String> errors = new HashMap<>();
-        Orders.OrderForm order = read(form, errors);
+        Map<String, Object[]> fieldArgs = new HashMap<>();
+        model.addAttribute(FIELD_ARGS, fieldArgs);
+        Orders.OrderForm order = read(form, errors, fieldArgs, locale);
         if (errors.isEmpty()) {
             try {
                 long id = orders.create(order, me.displayName());
@@ -135,7 +150,7 @@ class OrdersController {
     }
 
     @GetMapping("/{id}/edit")
-    String edit(@PathVariable long id, Model model) {
+    String edit(@PathVariable long id, Model model, Locale locale) {
         Order order = find(id);
         Map<String, String> values = new HashMap<>();
         values.put("reference", order.reference());
@@ -146,17 +161,19 @@ class OrdersController {
         values.put("pallets", Integer.toString(order.pallets()));
         values.put("colli", Integer.toString(order.colli()));
         values.put("weightKg", Integer.toString(order.weightKg()));
-        values.put("volume", order.volume().toPlainString());
+        values.put("volume", Numbers.forField(order.volume(), locale));
         values.put("remarks", order.remarks());
         return form(model, order, values, Map.of(), new Object[0]);
     }
 
     @PostMapping("/{id}/edit")
-    String change(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+    String change(@PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale,
                   RedirectAttributes redirect) {
         Order existing = find(id);
         Map<String, String> errors = new HashMap<>();
-        Orders.OrderForm order = read(form, errors);
+        Map<String, Object[]> fieldArgs = new HashMap<>();
+        model.addAttribute(FIELD_ARGS, fieldArgs);
+        Orders.OrderForm order = read(form, errors, fieldArgs, locale);
         if (errors.isEmpty()) {
             try {
                 orders.change(id, order);
@@ -199,10 +216,10 @@ class OrdersController {
 
     @PostMapping("/import")
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
-                      @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect)
+                      @AuthenticationPrincipal SignedInUser me, Model model, Locale locale, RedirectAttributes redirect)
             throws IOException {
-        String text = file == null || file.isEmpty() ? "" : new String(file.getBytes(), StandardCharsets.UTF_8);
-        Orders.ImportOutcome outcome = orders.importCsv(text, me.displayName());
+        byte[] bytes = file == null || file.isEmpty() ? new byte[0] : file.getBytes();
+        Orders.ImportOutcome outcome = orders.importCsv(bytes, locale, me.displayName());
         if (outcome.problems().isEmpty()) {
             redirect.addFlashAttribute("saved", "transport.saved.imported");
             redirect.addFlashAttribute("savedArgs", new Object[]{outcome.imported()});

@@ -56,15 +56,15 @@ class SettingsController {
 
     @PostMapping("/sites/{siteId}")
     String site(@PathVariable long siteId, @RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser me,
-                Model model, RedirectAttributes redirect) {
+                Model model, java.util.Locale locale, RedirectAttributes redirect) {
         if (!me.has(Role.MANAGEMENT)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         Steering steering = Arrays.stream(Steering.values()).filter(s -> s.name().equals(form.get("steering")))
                 .findFirst().orElse(null);
         try {
-            fleet.configure(siteId, steering, FormValues.decimal(form.get("depotLat")),
-                    FormValues.decimal(form.get("depotLon")), me.displayName());
+            fleet.configure(siteId, steering, FormValues.decimal(form.get("depotLat"), locale, 7, -90, 90),
+                    FormValues.decimal(form.get("depotLon"), locale, 7, -180, 180), me.displayName());
             redirect.addFlashAttribute("saved", "transport.saved.site");
             return "redirect:/transport/settings";
         } catch (InvalidTransport refused) {
@@ -74,10 +74,10 @@ class SettingsController {
 
     @PostMapping("/vehicles")
     String vehicle(@RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser me, Model model,
-                   RedirectAttributes redirect) {
+                   java.util.Locale locale, RedirectAttributes redirect) {
         try {
-            Long pallets = FormValues.number(form.get("capacityPallets"));
-            Long kg = FormValues.number(form.get("capacityKg"));
+            Long pallets = FormValues.count(form.get("capacityPallets"), locale);
+            Long kg = FormValues.count(form.get("capacityKg"), locale);
             fleet.addVehicle(form.get("plate"), FormValues.number(form.get("siteId")),
                     pallets == null ? null : pallets.intValue(), kg == null ? null : kg.intValue());
             redirect.addFlashAttribute("saved", "transport.saved.vehicle");

@@ -102,4 +102,50 @@ class CsvTelemetryTest {
         assertThat(upload.refused()).isTrue();
         assertThat(upload.problems().get(0).detail()).startsWith("line 1: the header lacks driver_card, odometer_m");
     }
+
+    @Test
+    void readsAFileSavedAsUtf16OrWithAByteOrderMark() {
+        String vin = vehicle();
+        String file = HEADER + "\n" + line(vin, 0, "", 400_000) + "\n" + line(vin, 1, "", 400_060) + "\n";
+        assertThat(csv.upload(file.getBytes(StandardCharsets.UTF_16), "CsvTelemetryTest utf16").counts().accepted())
+                .isEqualTo(2);
+        String other = vehicle();
+        String marked = "\uFEFF" + HEADER + "\n" + line(other, 0, "", 400_000) + "\n";
+        assertThat(csv.upload(marked.getBytes(StandardCharsets.UTF_8), "CsvTelemetryTest bom").counts().accepted())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void refusesDuplicateAndUnknownColumnsUnclosedQuotesAndBadYears() {
+        String vin = vehicle();
+        CsvTelemetry.Upload columns = csv.upload((HEADER + ",vin,colour\n" + line(vin, 0, "", 400_000) + ",x,red\n")
+                .getBytes(StandardCharsets.UTF_8), "CsvTelemetryTest columns");
+        assertThat(columns.problems()).extracting(Problem::detail).containsExactly(
+                "line 1: The column \"vin\" appears more than once in the header.",
+                "line 1: Unknown column \"colour\". Columns that can be used: " + String.join(", ", CsvTelemetry.COLUMNS) + ".");
+
+        String quoted = HEADER + "\n" + line(vin, 0, "", 400_000) + "\n\"" + line(vin, 1, "", 400_060) + "\n";
+        assertThat(csv.upload(quoted.getBytes(StandardCharsets.UTF_8), "CsvTelemetryTest quote").problems())
+                .extracting(Problem::detail).singleElement().asString().startsWith("line 3: A quote");
+
+        String old = HEADER + "\n" + line(vin, 0, "", 400_000).replace(String.valueOf(t0.getYear()), "1899") + "\n"
+                + line(vin, 1, "", 400_060).replace(",400060000,", ",400060000.5,") + "\n";
+        assertThat(csv.upload(old.getBytes(StandardCharsets.UTF_8), "CsvTelemetryTest year").problems())
+                .extracting(Problem::detail).containsExactly(
+                        "line 2: created is in 1899, outside the years we accept (2000 to 2099)",
+                        "line 3: odometer_m is not a whole number: 400060000.5");
+        assertThat(jdbc.sql("select count(*) from driving_interval where vin = :vin").param("vin", vin).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void refusesMoreStatusesThanTheRowCap() {
+        StringBuilder file = new StringBuilder(HEADER).append("\n");
+        for (int i = 0; i <= CsvTelemetry.MAX_ROWS; i++) {
+            file.append("x\n");
+        }
+        CsvTelemetry.Upload upload = csv.upload(file.toString().getBytes(StandardCharsets.UTF_8), "CsvTelemetryTest cap");
+        assertThat(upload.problems()).extracting(Problem::detail).singleElement().asString()
+                .startsWith("line " + (CsvTelemetry.MAX_ROWS + 2) + ": The file has more than 200000 lines");
+    }
 }

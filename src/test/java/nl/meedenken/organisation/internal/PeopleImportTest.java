@@ -81,4 +81,34 @@ class PeopleImportTest {
         assertThat(peopleImport.run("employee_number,name\n", "test").problems())
                 .extracting(PeopleImport.LineProblem::messageKey).containsExactly("import.error.noPeople");
     }
+
+    @Test
+    void keepsTheLettersOfLatin1AndUtf16Files() {
+        for (java.nio.charset.Charset charset : java.util.List.of(java.nio.charset.StandardCharsets.ISO_8859_1,
+                java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16)) {
+            String n = TestPeople.uniqueNumber();
+            var outcome = peopleImport.run(("employee_number;name\n" + n + ";José Müller-Françoise\n").getBytes(charset), "test");
+            assertThat(outcome.problems()).as(charset.name()).isEmpty();
+            assertThat(store.find(store.idByEmployeeNumber(n).orElseThrow()).orElseThrow().name())
+                    .isEqualTo("José Müller-Françoise");
+        }
+    }
+
+    @Test
+    void refusesDuplicateColumnsUnclosedQuotesAndMoreLinesThanTheCap() {
+        String n = TestPeople.uniqueNumber();
+        assertThat(peopleImport.run("employee_number;name;Name\n" + n + ";A;B\n", "test").problems())
+                .extracting(PeopleImport.LineProblem::line, PeopleImport.LineProblem::messageKey)
+                .containsExactly(tuple(1, "input.csv.duplicateColumn"));
+        assertThat(peopleImport.run("employee_number;name\n" + n + ";\"Open\n", "test").problems())
+                .extracting(PeopleImport.LineProblem::line, PeopleImport.LineProblem::messageKey)
+                .containsExactly(tuple(2, "input.csv.unbalancedQuote"));
+        StringBuilder many = new StringBuilder("employee_number;name\n");
+        for (int i = 0; i <= PeopleImport.MAX_LINES; i++) {
+            many.append(n).append('-').append(i).append(";Iemand\n");
+        }
+        assertThat(peopleImport.run(many.toString(), "test").problems()).extracting(PeopleImport.LineProblem::messageKey)
+                .containsExactly("import.error.tooManyLines");
+        assertThat(store.idByEmployeeNumber(n + "-0")).isEmpty();
+    }
 }
