@@ -120,7 +120,8 @@ class SecurityConfiguration {
                 .addFilterAfter(new SetupGateFilter(setup), SecurityContextHolderFilter.class)
                 .addFilterAfter(new SessionValidityFilter(guard), SetupGateFilter.class)
                 .addFilterBefore(new AddressThrottleFilter(guard, audit, passwords), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new UnusableSignIn(), UsernamePasswordAuthenticationFilter.class);
+                // a name or password no database can hold is refused before the throttle looks the account up
+                .addFilterBefore(new UnusableSignIn(), AddressThrottleFilter.class);
         return http.build();
     }
 

@@ -68,6 +68,9 @@ public class InputCheck implements HandlerInterceptor {
                 return Optional.of(new Problem(null, "input.error.character"));
             }
             for (String value : entry.getValue()) {
+                if (value == null) {
+                    continue; // a bare ?error in a query string, as some clients pass it
+                }
                 if (hasUnusableCharacter(value)) {
                     return Optional.of(new Problem(entry.getKey(), "input.error.character"));
                 }
@@ -88,6 +91,9 @@ public class InputCheck implements HandlerInterceptor {
      * and the non-characters U+FFFE and U+FFFF: nothing a person types, and PostgreSQL refuses NUL.
      */
     public static boolean hasUnusableCharacter(String value) {
+        if (value == null) {
+            return false;
+        }
         for (int i = 0; i < value.length(); i++) {
             if (unusable(value, i)) {
                 return true;
