@@ -5,6 +5,7 @@ import nl.meedenken.platform.AuditEntry;
 import nl.meedenken.platform.AuditLog;
 import nl.meedenken.platform.Refused;
 import nl.meedenken.routing.internal.DayPlanner;
+import nl.meedenken.routing.internal.ProposalDecisions;
 import nl.meedenken.routing.internal.Proposal;
 import nl.meedenken.transport.internal.Address;
 import nl.meedenken.transport.internal.Customers;
@@ -46,6 +47,8 @@ class DayPlannerTest {
 
     @Autowired
     DayPlanner planner;
+    @Autowired
+    ProposalDecisions decisions;
     @Autowired
     Customers customers;
     @Autowired
@@ -104,11 +107,11 @@ class DayPlannerTest {
         });
         assertThat(proposal.kilometres()).isPositive();
 
-        Map<Long, Long> drivers = planner.defaultDrivers(stored);
+        Map<Long, Long> drivers = decisions.defaultDrivers(stored);
         assertThat(drivers).hasSize(proposal.trips().size());
         assertThat(new java.util.HashSet<>(drivers.values())).as("one trip per driver").hasSize(drivers.size());
 
-        List<Long> created = planner.apply(id, drivers, "Sanne Visser");
+        List<Long> created = decisions.apply(id, drivers, "Sanne Visser");
 
         assertThat(created).hasSize(proposal.trips().size());
         List<Trip> planned = trips.ofDay(day);
@@ -124,7 +127,7 @@ class DayPlannerTest {
         assertThat(audit.count(AuditEntry.Type.ROUTING_PROPOSAL_APPLIED, "proposal " + id, java.time.Instant.EPOCH))
                 .isEqualTo(1);
 
-        assertThatThrownBy(() -> planner.apply(id, drivers, "Sanne Visser"))
+        assertThatThrownBy(() -> decisions.apply(id, drivers, "Sanne Visser"))
                 .hasFieldOrPropertyWithValue("messageKey", "routing.error.alreadyApplied");
     }
 
@@ -143,14 +146,14 @@ class DayPlannerTest {
         // someone plans an order of the last proposed trip by hand before the proposal is applied,
         // so the trips before it would be created first and must be undone
         long taken = proposed.get(proposed.size() - 1).stops().get(0).delivery().orderId();
-        Map<Long, Long> drivers = planner.defaultDrivers(stored);
+        Map<Long, Long> drivers = decisions.defaultDrivers(stored);
         long handDriver = stored.input().day().drivers().stream().map(PlanningBoard.Driver::personId)
                 .filter(p -> !drivers.containsValue(p)).findFirst().orElseThrow();
         long vehicle = fleet.addVehicle("RT-" + TestPeople.uniqueNumber(), stored.input().day().trucks().get(0).siteId(),
                 33, 24_000);
         trips.create(new Trips.TripForm(day, vehicle, handDriver, LocalTime.of(7, 0), List.of(taken)), "Kim");
 
-        assertThatThrownBy(() -> planner.apply(id, drivers, "Sanne Visser"))
+        assertThatThrownBy(() -> decisions.apply(id, drivers, "Sanne Visser"))
                 .hasFieldOrPropertyWithValue("messageKey", "transport.error.orderTaken");
 
         assertThat(trips.ofDay(day)).as("only the hand-made trip").hasSize(1);
@@ -195,11 +198,11 @@ class DayPlannerTest {
         long someone = stored.input().day().drivers().get(0).personId();
         Map<Long, Long> same = new HashMap<>();
         proposed.forEach(t -> same.put(t.vehicleId(), someone));
-        assertThatThrownBy(() -> planner.apply(id, same, "Sanne Visser"))
+        assertThatThrownBy(() -> decisions.apply(id, same, "Sanne Visser"))
                 .hasFieldOrPropertyWithValue("messageKey", "routing.error.driverTwice");
-        Map<Long, Long> missing = new HashMap<>(planner.defaultDrivers(stored));
+        Map<Long, Long> missing = new HashMap<>(decisions.defaultDrivers(stored));
         missing.remove(proposed.get(0).vehicleId());
-        assertThatThrownBy(() -> planner.apply(id, missing, "Sanne Visser"))
+        assertThatThrownBy(() -> decisions.apply(id, missing, "Sanne Visser"))
                 .hasFieldOrPropertyWithValue("messageKey", "routing.error.driver");
         assertThat(trips.ofDay(day)).isEmpty();
     }
@@ -257,7 +260,7 @@ class DayPlannerTest {
         assertThat(stored.input().day().trucks()).extracting(PlanningBoard.Truck::vehicleId)
                 .contains(vehicle).doesNotContain(loadedVehicle);
 
-        planner.apply(id, planner.defaultDrivers(stored), "Sanne Visser");
+        decisions.apply(id, decisions.defaultDrivers(stored), "Sanne Visser");
 
         assertThat(trips.find(unstarted)).isEmpty();
         assertThat(trips.find(loading)).isPresent();
@@ -292,7 +295,7 @@ class DayPlannerTest {
         DayPlanner.Stored stored = ready(id);
         planner.discard(id, "Sanne Visser");
         assertThat(planner.find(id).orElseThrow().status()).isEqualTo(DayPlanner.Status.DISCARDED);
-        assertThatThrownBy(() -> planner.apply(id, planner.defaultDrivers(stored), "Sanne Visser"))
+        assertThatThrownBy(() -> decisions.apply(id, decisions.defaultDrivers(stored), "Sanne Visser"))
                 .hasFieldOrPropertyWithValue("messageKey", "routing.error.notReady");
         assertThat(trips.ofDay(day)).isEmpty();
     }

@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 
 /**
@@ -43,18 +42,16 @@ class EmbeddedDatabaseConfiguration {
         return new EmbeddedDatabaseHandle(db, properties.keepRunning());
     }
 
+    /** The same {@code spring.datasource.hikari.*} settings as for an external database, so both behave alike. */
     @Bean
-    DataSource dataSource(EmbeddedDatabaseHandle handle, EmbeddedProperties properties,
-                          org.springframework.core.env.Environment environment) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedDatabaseHandle handle, EmbeddedProperties properties) {
         EmbeddedDatabase db = handle.database();
         db.database(properties.database());
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(db.jdbcUrl(properties.database()));
         ds.setUsername("postgres");
-        // the same pool settings as for an external database (application.properties), so both behave alike
-        ds.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 20));
         ds.setPoolName("meedenken-embedded");
-        ds.setConnectionTimeout(environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 5_000L));
         ds.setValidationTimeout(2_000);
         return ds;
     }

@@ -4,7 +4,6 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
-import nl.meedenken.platform.AuditEntry;
 import nl.meedenken.platform.AuditLog;
 import nl.meedenken.platform.Page;
 import nl.meedenken.platform.Refused;
@@ -16,9 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -725,104 +721,7 @@ public class DayPlanner implements SmartLifecycle {
         return (int) Math.max(0, Math.min(99, spent * 100 / Math.max(1, stored.limitSeconds() * 1000L)));
     }
 
-    // ---- deciding
-
-    /** The driver each proposed trip gets unless the planner chooses another. */
-    public Map<Long, Long> defaultDrivers(Stored stored) {
-        Map<Long, Long> chosen = new HashMap<>();
-        if (stored.proposal() == null) {
-            return chosen;
-        }
-        Set<Long> taken = new HashSet<>();
-        List<PlanningBoard.Driver> drivers = stored.input().day().drivers();
-        Map<Long, PlanningBoard.Truck> trucks = new HashMap<>();
-        stored.input().day().trucks().forEach(t -> trucks.put(t.vehicleId(), t));
-        for (Proposal.Trip trip : stored.proposal().trips()) {
-            PlanningBoard.Truck truck = trucks.get(trip.vehicleId());
-            if (truck != null && truck.driverId() != null && taken.add(truck.driverId())) {
-                chosen.put(trip.vehicleId(), truck.driverId());
-            }
-        }
-        for (Proposal.Trip trip : stored.proposal().trips()) {
-            if (chosen.containsKey(trip.vehicleId())) {
-                continue;
-            }
-            PlanningBoard.Truck truck = trucks.get(trip.vehicleId());
-            Optional<PlanningBoard.Driver> sameSite = drivers.stream()
-                    .filter(d -> !taken.contains(d.personId()) && truck != null && Long.valueOf(truck.siteId()).equals(d.siteId()))
-                    .findFirst();
-            Optional<PlanningBoard.Driver> any = sameSite.isPresent() ? sameSite
-                    : drivers.stream().filter(d -> !taken.contains(d.personId())).findFirst();
-            any.ifPresent(d -> {
-                taken.add(d.personId());
-                chosen.put(trip.vehicleId(), d.personId());
-            });
-        }
-        return chosen;
-    }
-
-    /**
-     * Puts the proposal in place with these drivers, in one transaction with the trips: the
-     * proposal is marked applied only if every trip was created.
-     */
-    @Transactional
-    public List<Long> apply(long id, Map<Long, Long> driverPerTruck, String by) {
-        Stored stored = store.lock(id)
-                .orElseThrow(() -> new Refused("proposal", "routing.error.noProposal"));
-        if (stored.status() != Status.READY || stored.proposal() == null) {
-            throw new Refused("proposal", stored.status() == Status.APPLIED ? "routing.error.alreadyApplied"
-                    : "routing.error.notReady");
-        }
-        if (stored.day().isBefore(today())) {
-            throw new Refused("proposal", "routing.error.dayPassed");
-        }
-        if (stored.proposal().trips().isEmpty()) {
-            throw new Refused("proposal", "routing.error.noTrips");
-        }
-        Set<Long> allowed = new HashSet<>();
-        stored.input().day().drivers().forEach(d -> allowed.add(d.personId()));
-        Set<Long> used = new HashSet<>();
-        List<PlanningBoard.NewTrip> trips = new ArrayList<>();
-        for (Proposal.Trip trip : stored.proposal().trips()) {
-            Long driver = driverPerTruck.get(trip.vehicleId());
-            if (driver == null || !allowed.contains(driver)) {
-                throw new Refused("driver-" + trip.vehicleId(), "routing.error.driver", trip.plate());
-            }
-            if (!used.add(driver)) {
-                throw new Refused("driver-" + trip.vehicleId(), "routing.error.driverTwice", trip.plate());
-            }
-            trips.add(new PlanningBoard.NewTrip(trip.vehicleId(), driver, trip.start(),
-                    trip.stops().stream().map(s -> s.delivery().orderId()).toList()));
-        }
-        List<PlanningBoard.ReplacedTrip> replaced = stored.replan() ? stored.input().day().replaceable() : List.of();
-        List<Long> created;
-        try {
-            created = board.apply(stored.day(), replaced, trips, by);
-        } catch (PlanningBoard.Refused refused) {
-            throw new Refused("proposal", refused.messageKey(), refused.arguments());
-        }
-        Instant now = clock.instant();
-        store.decided(id, Status.APPLIED, by, now);
-        Map<Long, String> names = new HashMap<>();
-        stored.input().day().drivers().forEach(d -> names.put(d.personId(), d.name()));
-        StringBuilder detail = new StringBuilder(stored.day().toString());
-        for (Proposal.Trip trip : stored.proposal().trips()) {
-            detail.append("; ").append(trip.plate()).append(": ").append(names.get(driverPerTruck.get(trip.vehicleId())))
-                    .append(" (").append(trip.stops().size()).append(")");
-        }
-        if (!replaced.isEmpty()) {
-            detail.append("; replaced trips ").append(replaced.stream().map(r -> String.valueOf(r.tripId())).toList());
-        }
-        String entry = detail.substring(0, Math.min(detail.length(), 1000));
-        // the audit log writes in a transaction of its own: only once the trips are really there
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                audit.record(AuditEntry.Type.ROUTING_PROPOSAL_APPLIED, by, "proposal " + id, null, entry);
-            }
-        });
-        return created;
-    }
+    // ---- deciding (applying a proposal is ProposalDecisions')
 
     public void discard(long id, String by) {
         Stored stored = find(id).orElseThrow(() -> new Refused("proposal", "routing.error.noProposal"));

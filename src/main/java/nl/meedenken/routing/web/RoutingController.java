@@ -6,6 +6,7 @@ import nl.meedenken.platform.SignedInUser;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.meedenken.routing.PlanningBoard;
 import nl.meedenken.routing.internal.DayPlanner;
+import nl.meedenken.routing.internal.ProposalDecisions;
 import nl.meedenken.routing.internal.Proposal;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,9 +41,11 @@ class RoutingController {
     static final LocalTime DEFAULT_BACK = LocalTime.of(17, 30);
 
     private final DayPlanner planner;
+    private final ProposalDecisions decisions;
 
-    RoutingController(DayPlanner planner) {
+    RoutingController(DayPlanner planner, ProposalDecisions decisions) {
         this.planner = planner;
+        this.decisions = decisions;
     }
 
     @GetMapping
@@ -109,7 +112,7 @@ class RoutingController {
         model.addAttribute("percent", planner.percent(stored));
         model.addAttribute("drivers", stored.input().day().drivers());
         if (!model.containsAttribute("chosenBefore")) {
-            model.addAttribute("chosen", planner.defaultDrivers(stored));
+            model.addAttribute("chosen", decisions.defaultDrivers(stored));
         } else {
             model.addAttribute("chosen", model.getAttribute("chosenBefore"));
         }
@@ -172,7 +175,7 @@ class RoutingController {
             if (stored.replacedTrips() > 0 && !"on".equals(form.get("confirmReplace"))) {
                 throw new Refused("confirmReplace", "routing.error.confirmReplace", stored.replacedTrips());
             }
-            List<Long> trips = planner.apply(id, drivers, me.displayName());
+            List<Long> trips = decisions.apply(id, drivers, me.displayName());
             redirect.addFlashAttribute("saved", "routing.saved.applied");
             redirect.addFlashAttribute("savedArgs", new Object[]{trips.size()});
             return "redirect:/transport?day=" + stored.day();

@@ -1,9 +1,11 @@
 package nl.meedenken.scan.web;
 
+import nl.meedenken.platform.Rounding;
 import nl.meedenken.scan.internal.Instrument;
 import nl.meedenken.scan.internal.Results;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +96,7 @@ final class ChartData {
 
     /** A figure as the tables show it (one decimal, half up, never -0), so a chart label and a table cell agree. */
     static double round(Double value) {
-        java.math.BigDecimal shown = nl.meedenken.platform.Rounding.shown(value, 1);
+        BigDecimal shown = Rounding.shown(value, 1);
         return shown == null ? 0 : shown.doubleValue();
     }
 }

@@ -79,6 +79,14 @@ class NodeLossTest {
         return new DayPlanner(board, optimiser, store, audit, clock, name);
     }
 
+    /** A request for the day as the node would have written it at that moment. */
+    private long requestedBy(String node, LocalDate day, Instant at) {
+        PlanningBoard.Day read = planner.preview(day, false);
+        return store.insert(new DayPlanner.Request(day, DEPART, BACK, false), Duration.ofSeconds(LONG),
+                new DayPlanner.Input(read, DayPlanner.trucks(read).stream().map(PlanningBoard.Truck::vehicleId).toList()),
+                "Sanne Visser", node, at);
+    }
+
     private Duration lostAfter() {
         return optimiser.settings().nodeLostAfter();
     }
@@ -148,10 +156,7 @@ class NodeLossTest {
         LocalDate day = dayWithOrders(2);
         String gone = "test-gone-" + TestPeople.uniqueNumber();
         Instant longAgo = Instant.now().minus(lostAfter()).minusSeconds(30);
-        PlanningBoard.Day read = planner.preview(day, false);
-        long id = store.insert(new DayPlanner.Request(day, DEPART, BACK, false), Duration.ofSeconds(LONG),
-                new DayPlanner.Input(read, DayPlanner.trucks(read).stream().map(PlanningBoard.Truck::vehicleId).toList()),
-                "Sanne Visser", gone, longAgo);
+        long id = requestedBy(gone, day, longAgo);
         assertThat(store.started(id, gone, longAgo)).isTrue();
 
         assertThat(planner.recoverLost()).isGreaterThanOrEqualTo(1);
@@ -171,10 +176,7 @@ class NodeLossTest {
         LocalDate day = dayWithOrders(2);
         String gone = "test-gone-" + TestPeople.uniqueNumber();
         Instant longAgo = Instant.now().minus(lostAfter()).minusSeconds(30);
-        PlanningBoard.Day read = planner.preview(day, false);
-        long id = store.insert(new DayPlanner.Request(day, DEPART, BACK, false), Duration.ofSeconds(LONG),
-                new DayPlanner.Input(read, DayPlanner.trucks(read).stream().map(PlanningBoard.Truck::vehicleId).toList()),
-                "Sanne Visser", gone, longAgo);
+        long id = requestedBy(gone, day, longAgo);
         store.started(id, gone, longAgo);
         com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?> job = jobs.stream()
                 .filter(t -> t.getName().equals(RoutingJobs.LOST_NODES)).findFirst().orElseThrow();
