@@ -87,6 +87,11 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         }
     }
 
+    /** For tests that saw an outage on purpose: the next page asks the database again. */
+    void forgetOutage() {
+        seen.set(null);
+    }
+
     enum Kind { UNREACHABLE, FULL, OTHER }
 
     /**
