@@ -203,7 +203,17 @@ public final class Browser implements AutoCloseable {
     /** Waits until the page shows the text, without reloading it (see {@link #mark()}). */
     public void waitForText(String text, Duration atMost) {
         new WebDriverWait(driver, atMost).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+                .until(d -> {
+                    try {
+                        return d.findElement(By.tagName("body")).getText().contains(text);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        // the page was replaced between finding its body and reading it: look again
+                        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** Leaves a mark in this page's window; a reload or a new page wipes it. */
@@ -222,7 +232,20 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // a page that was still being replaced: read the new one
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public String heading() {
