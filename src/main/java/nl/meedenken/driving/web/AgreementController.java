@@ -130,9 +130,9 @@ class AgreementController {
 
     @PostMapping
     String create(@RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser me, Model model,
-                  RedirectAttributes redirect) {
+                  RedirectAttributes redirect, java.util.Locale locale) {
         try {
-            agreements.draft(draft(form), me.auditName());
+            agreements.draft(draft(form, locale), me.auditName());
             redirect.addFlashAttribute("saved", "driving.agreement.saved.drafted");
             return "redirect:/driving/agreement";
         } catch (InvalidDriving refused) {
@@ -142,10 +142,10 @@ class AgreementController {
 
     @PostMapping("/{id}")
     String change(@PathVariable long id, @RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser me,
-                  Model model, RedirectAttributes redirect) {
+                  Model model, RedirectAttributes redirect, java.util.Locale locale) {
         draft(id);
         try {
-            agreements.change(id, draft(form), me.auditName());
+            agreements.change(id, draft(form, locale), me.auditName());
             redirect.addFlashAttribute("saved", "driving.agreement.saved.changed");
             return "redirect:/driving/agreement";
         } catch (InvalidDriving refused) {
@@ -259,19 +259,19 @@ class AgreementController {
         }
     }
 
-    private static Agreements.Draft draft(Map<String, String> form) {
+    private static Agreements.Draft draft(Map<String, String> form, java.util.Locale locale) {
         Set<Metric> metrics = EnumSet.noneOf(Metric.class);
         Map<Metric, Integer> weights = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
             if (form.containsKey("metric" + m.name())) {
                 metrics.add(m);
             }
-            Long weight = FormValues.number(form.get("weight" + m.name()));
+            Long weight = FormValues.count(form.get("weight" + m.name()), locale);
             if (weight != null && weight >= Integer.MIN_VALUE && weight <= Integer.MAX_VALUE) {
                 weights.put(m, weight.intValue());
             }
         }
-        Long retention = FormValues.number(form.get("retentionDays"));
+        Long retention = FormValues.count(form.get("retentionDays"), locale);
         return new Agreements.Draft(form.get("purpose"), metrics, form.containsKey("teamAggregate"),
                 form.containsKey("plannerIndividual"), form.containsKey("managementIndividual"), form.containsKey("leaderboard"),
                 retention == null || retention > Integer.MAX_VALUE ? null : retention.intValue(), weights);

@@ -105,10 +105,10 @@ class EvaluationsController {
 
     @PostMapping("/schedule")
     String schedule(@RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser me, Model model,
-                    RedirectAttributes redirect) {
+                    RedirectAttributes redirect, java.util.Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long team = FormValues.number(form.get("teamId"));
-        Long everyWeeks = FormValues.number(form.get("everyWeeks"));
+        Long everyWeeks = FormValues.count(form.get("everyWeeks"), locale);
         Integer weeks = everyWeeks == null ? null : (int) Math.max(-1, Math.min(everyWeeks, 1000));
         LocalDate first = FormValues.date(form.get("firstOn"), "firstOn", errors);
         if (team != null && !rights.schedules(team, me)) {

@@ -2,6 +2,7 @@ package nl.meedenken.scan.web;
 
 import nl.meedenken.organisation.People;
 import nl.meedenken.platform.AuditLog;
+import nl.meedenken.platform.FormValues;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import nl.meedenken.scan.internal.CodeShare;
@@ -158,9 +159,13 @@ class CampaignsController {
      * shown once, as a sheet of slips to print; with it, the batch waits for the council.
      */
     @PostMapping("/{id}/codes")
-    String issueCodes(@PathVariable long id, @RequestParam(name = "count", defaultValue = "0") int count,
-                      @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
+    String issueCodes(@PathVariable long id, @RequestParam(name = "count", required = false) String typed,
+                      @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect,
+                      java.util.Locale locale) {
         Campaign campaign = find(id);
+        // as the reader writes it (1.000 in Dutch); unreadable asks for none, which the request refuses with its range
+        Long asked = FormValues.count(typed, locale);
+        int count = asked == null ? 0 : (int) Math.min(asked, Integer.MAX_VALUE);
         try {
             ParticipationCodes.Batch batch = codes.request(id, count, me.personId(), me.auditName());
             if (!batch.printable()) {
