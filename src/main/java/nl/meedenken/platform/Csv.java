@@ -173,7 +173,7 @@ public final class Csv {
                     continue;
                 }
                 if (rows.size() == layout.maxRows()) {
-                    problems.add(new Problem(line, null, "input.csv.tooManyRows", String.valueOf(layout.maxRows())));
+                    problems.add(new Problem(line, null, "input.csv.tooManyRows", layout.maxRows()));
                     break;
                 }
                 if (record.size() > header.size()) {
@@ -182,8 +182,8 @@ public final class Csv {
                         extraEmpty &= record.get(i).isBlank();
                     }
                     if (!extraEmpty) {
-                        problems.add(new Problem(line, null, "input.csv.fieldCount", String.valueOf(record.size()),
-                                String.valueOf(header.size())));
+                        problems.add(new Problem(line, null, "input.csv.fieldCount", record.size(),
+                                header.size()));
                         continue;
                     }
                 }
