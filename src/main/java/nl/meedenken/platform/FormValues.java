@@ -55,7 +55,14 @@ public final class FormValues {
      */
     public static Long count(String text, Locale locale) {
         Numbers.Reading reading = Numbers.read(text, locale, Numbers.Rule.count(Long.MAX_VALUE));
-        return reading.value() == null ? null : reading.value().longValueExact();
+        if (reading.problem() != null || reading.value() == null) {
+            return null;
+        }
+        try {
+            return reading.value().longValueExact();
+        } catch (ArithmeticException tooLarge) {
+            return null;
+        }
     }
 
     /** A date as a date input sends it ({@code 2026-11-28}); a badly written one is noted in the errors. */

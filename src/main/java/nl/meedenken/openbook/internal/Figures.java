@@ -47,6 +47,56 @@ public class Figures {
                 .param("src", figures.source() == null ? "manual" : figures.source()).update();
     }
 
+    /** Percentage points on-time delivery may differ from the months before without a warning. */
+    static final double ON_TIME_POINTS = 15;
+    /** How much fuel use per 100 km may rise or fall against the months before: by half. */
+    static final double FUEL_FACTOR = 1.5;
+
+    /**
+     * Shop-floor figures far from the months before (those of the last {@link Months#COMPARED_MONTHS}), so a
+     * slip of the keyboard (9,5 % for 95 %, 320 l for 32 l) is seen before publishing. Each figure
+     * has its own sense of far: on-time delivery in points, fuel by half, damages at three times
+     * the usual number and at least three more. Fewer damages is never a warning.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<Months.Unusual> unusual(ShopFloor figures) {
+        if (figures == null || figures.month() == null) {
+            return java.util.List.of();
+        }
+        record Earlier(Double onTime, Double fuel, Integer damages) {
+        }
+        var earlier = jdbc.sql("""
+                        select on_time_pct, fuel_l_100, damages from openbook_shop_floor
+                        where month < :m and month >= :from order by month desc""")
+                .param("m", figures.month().atDay(1))
+                .param("from", figures.month().minusMonths(Months.COMPARED_MONTHS).atDay(1))
+                .query((rs, i) -> new Earlier(toDouble(rs.getBigDecimal(1)), toDouble(rs.getBigDecimal(2)),
+                        rs.getObject(3, Integer.class)))
+                .list();
+        java.util.List<Months.Unusual> unusual = new java.util.ArrayList<>();
+        var onTime = earlier.stream().map(Earlier::onTime).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).summaryStatistics();
+        if (figures.onTimePct() != null && onTime.getCount() > 0
+                && Math.abs(figures.onTimePct() - onTime.getAverage()) > ON_TIME_POINTS) {
+            unusual.add(unusual("onTime", figures.onTimePct(), onTime));
+        }
+        var fuel = earlier.stream().map(Earlier::fuel).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).summaryStatistics();
+        if (figures.fuelPer100Km() != null && fuel.getCount() > 0 && fuel.getAverage() > 0
+                && (figures.fuelPer100Km() > fuel.getAverage() * FUEL_FACTOR || figures.fuelPer100Km() * FUEL_FACTOR < fuel.getAverage())) {
+            unusual.add(unusual("fuelUse", figures.fuelPer100Km(), fuel));
+        }
+        var damages = earlier.stream().map(Earlier::damages).filter(java.util.Objects::nonNull).mapToDouble(Integer::doubleValue).summaryStatistics();
+        if (figures.damages() != null && damages.getCount() > 0
+                && figures.damages() > Math.max(damages.getAverage() * 3, damages.getAverage() + 3)) {
+            unusual.add(unusual("damages", figures.damages(), damages));
+        }
+        return unusual;
+    }
+
+    private static Months.Unusual unusual(String field, double value, java.util.DoubleSummaryStatistics earlier) {
+        return new Months.Unusual(field, BigDecimal.valueOf(value),
+                BigDecimal.valueOf(earlier.getAverage()).setScale(1, java.math.RoundingMode.HALF_UP), (int) earlier.getCount());
+    }
+
     @Transactional(readOnly = true)
     public Optional<ShopFloor> shopFloor(YearMonth month) {
         return jdbc.sql("select on_time_pct, fuel_l_100, damages, source from openbook_shop_floor where month = :m")

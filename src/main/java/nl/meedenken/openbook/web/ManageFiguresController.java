@@ -93,7 +93,7 @@ class ManageFiguresController {
             values.put("fuelUse", s.fuelPer100Km() == null ? "" : Numbers.forField(BigDecimal.valueOf(s.fuelPer100Km()), locale));
             values.put("damages", s.damages() == null ? "" : s.damages().toString());
         });
-        return form(model, values, id, Map.of(), warnings(months.unusual(month), locale));
+        return form(model, values, id, Map.of(), warnings(unusual(month), locale));
     }
 
     @PostMapping({"", "/{id}"})
@@ -126,7 +126,7 @@ class ManageFiguresController {
                 var shopFloor = new ShopFloor(month, onTime == null ? null : onTime.doubleValue(),
                         fuel == null ? null : fuel.doubleValue(), damages == null ? null : damages.intValue(), "manual");
                 long saved = months.save(id, entry, shopFloor, me.auditName());
-                if (!months.unusual(month, siteId, revenue, costs).isEmpty()) {
+                if (!months.unusual(month, siteId, revenue, costs).isEmpty() || !figures.unusual(shopFloor).isEmpty()) {
                     redirect.addFlashAttribute("saved", "openbook.saved.draftUnusual");
                     return "redirect:/openbook/manage/" + saved + "/edit";
                 }
@@ -137,7 +137,17 @@ class ManageFiguresController {
                         new Note(refused.messageKey(), refused.arguments()));
             }
         }
-        return form(model, form, id, errors, warnings(months.unusual(month, siteId, revenue, costs), locale));
+        List<Months.Unusual> unusual = new java.util.ArrayList<>(months.unusual(month, siteId, revenue, costs));
+        unusual.addAll(figures.unusual(new ShopFloor(month, onTime == null ? null : onTime.doubleValue(),
+                fuel == null ? null : fuel.doubleValue(), damages == null ? null : damages.intValue(), "manual")));
+        return form(model, form, id, errors, warnings(unusual, locale));
+    }
+
+    /** What looks unusual in a stored month: its money and the shop-floor figures of that month. */
+    private List<Months.Unusual> unusual(MonthFigures month) {
+        List<Months.Unusual> unusual = new java.util.ArrayList<>(months.unusual(month));
+        figures.shopFloor(month.month()).ifPresent(s -> unusual.addAll(figures.unusual(s)));
+        return unusual;
     }
 
     /** Every field of the form, so that a refusal is always shown next to one of them. */
@@ -200,11 +210,20 @@ class ManageFiguresController {
         return reading.value();
     }
 
+    private static final java.util.Set<String> SHOP_FLOOR = java.util.Set.of("onTime", "fuelUse", "damages");
+
     private static Map<String, Note> warnings(List<Months.Unusual> unusual, Locale locale) {
         Map<String, Note> warnings = new LinkedHashMap<>();
         for (Months.Unusual u : unusual) {
-            warnings.put(u.field(), new Note(u.value().compareTo(u.average()) > 0 ? "openbook.warning.high"
-                    : "openbook.warning.low", "€ " + Numbers.format(u.average(), locale), u.months()));
+            String average = switch (u.field()) {
+                case "onTime" -> Numbers.format(u.average(), locale) + " %";
+                case "fuelUse" -> Numbers.format(u.average(), locale) + " l/100 km";
+                case "damages" -> Numbers.format(u.average(), locale);
+                default -> "€ " + Numbers.format(u.average(), locale);
+            };
+            String key = SHOP_FLOOR.contains(u.field()) ? "openbook.warning.far"
+                    : u.value().compareTo(u.average()) > 0 ? "openbook.warning.high" : "openbook.warning.low";
+            warnings.put(u.field(), new Note(key, average, u.months()));
         }
         return warnings;
     }
@@ -227,7 +246,8 @@ class ManageFiguresController {
         model.addAttribute("categories", CostCategory.values());
         model.addAttribute("siteName", month.siteId() == null ? null : sites.all().stream()
                 .filter(s -> s.id().value() == month.siteId()).map(s -> s.name()).findFirst().orElse(null));
-        model.addAttribute("warnings", warnings(months.unusual(month), locale));
+        model.addAttribute("warnings", warnings(unusual(month), locale));
+        model.addAttribute("shopFloor", figures.shopFloor(month.month()).orElse(null));
         return "openbook/publish";
     }
 

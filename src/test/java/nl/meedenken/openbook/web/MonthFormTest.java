@@ -201,6 +201,40 @@ class MonthFormTest {
     }
 
     @Test
+    void warnsAboutShopFloorFiguresFarFromThePreviousMonthsAndShowsThemBeforePublishing() throws Exception {
+        for (int m = 1; m <= 3; m++) {
+            mvc.perform(form(YearMonth.of(2097, m), "400.000", Map.of("onTime", "95", "fuelUse", "32", "damages", "2")))
+                    .andExpect(status().is3xxRedirection());
+        }
+        // close enough: a few points, a little more fuel, two more damages
+        mvc.perform(form(YearMonth.of(2097, 4), "400.000", Map.of("onTime", "88,5", "fuelUse", "36,4", "damages", "4")))
+                .andExpect(redirectedUrlPattern("/openbook/manage#month-*"));
+        // slips of the keyboard: 9,5 for 95 %, 3,2 for 32 litres, 12 damages where 2 is usual
+        mvc.perform(form(YearMonth.of(2097, 5), "400.000", Map.of("onTime", "9,5", "fuelUse", "3,2", "damages", "12"))
+                        .param("explanation", "Een maand."))
+                .andExpect(redirectedUrlPattern("/openbook/manage/*/edit"))
+                .andExpect(flash().attribute("saved", "openbook.saved.draftUnusual"));
+        MonthFigures month = months.all().stream()
+                .filter(f -> f.siteId() != null && f.siteId() == site && f.month().equals(YearMonth.of(2097, 5)))
+                .findFirst().orElseThrow();
+        Document edit = page(mvc.perform(get("/openbook/manage/" + month.id() + "/edit").with(TestLogins.as(users, "manager"))));
+        assertThat(text(edit, "[data-warning=onTime]")).contains("ver van het gemiddelde van de 4 maanden").contains("93,4 %");
+        assertThat(text(edit, "[data-warning=fuelUse]")).contains("33,1 l/100 km");
+        assertThat(text(edit, "[data-warning=damages]")).contains("(2,5)");
+        assertThat(edit.select("[data-warning=revenue]")).isEmpty();
+        Document confirm = page(mvc.perform(get("/openbook/manage/" + month.id() + "/publish")
+                .with(TestLogins.as(users, "manager"))).andExpect(status().isOk()));
+        assertThat(confirm.select("#unusual")).hasSize(1);
+        assertThat(text(confirm, "tr[data-figure=onTime] td")).isEqualTo("9,5 %");
+        assertThat(text(confirm, "tr[data-figure=fuelUse] td")).isEqualTo("3,2");
+        assertThat(text(confirm, "tr[data-figure=damages] td")).isEqualTo("12");
+        assertThat(confirm.text()).contains("93,4 %", "33,1 l/100 km");
+        // fewer damages than usual is good news, not a warning
+        mvc.perform(form(YearMonth.of(2097, 6), "400.000", Map.of("damages", "0")))
+                .andExpect(redirectedUrlPattern("/openbook/manage#month-*"));
+    }
+
+    @Test
     void aFigureCloseToThePreviousMonthsGivesNoWarning() throws Exception {
         for (int m = 1; m <= 2; m++) {
             mvc.perform(form(YearMonth.of(2099, 4 + m), "400.000", Map.of())).andExpect(status().is3xxRedirection());
