@@ -6,30 +6,33 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Languages a person can prefer. The screens exist in Dutch and English; a person who
- * prefers another language sees English until that translation exists, and modules that
- * carry their own translations (a scan questionnaire) can use the preference directly.
+ * Languages a person can prefer, and the screens shown in them. A language has screens as soon
+ * as its message bundle ({@code messages_<code>.properties}) is on the class path; until then a
+ * person who prefers it sees English. Arabic is written right to left (each bundle says its own
+ * direction in {@code layout.direction}) and shows numbers in Latin digits, like times, plates and
+ * phone numbers around it (docs/adr/0020).
  */
 public enum Language {
-    NL("nl", true),
-    EN("en", true),
-    DE("de", false),
-    PL("pl", false),
-    RO("ro", false),
-    BG("bg", false),
-    PT("pt", false),
-    TR("tr", false),
-    UK("uk", false),
-    AR("ar", false);
+    NL("nl"),
+    EN("en"),
+    DE("de"),
+    PL("pl"),
+    RO("ro"),
+    BG("bg"),
+    PT("pt"),
+    TR("tr"),
+    UK("uk"),
+    AR("ar");
 
     public static final Language DEFAULT = NL;
 
     private final String code;
     private final boolean screens;
 
-    Language(String code, boolean screens) {
+    Language(String code) {
         this.code = code;
-        this.screens = screens;
+        this.screens = "en".equals(code)
+                || Language.class.getClassLoader().getResource("messages_" + code + ".properties") != null;
     }
 
     public String code() {
@@ -43,7 +46,10 @@ public enum Language {
 
     /** The locale the screens are shown in for someone who prefers this language. */
     public Locale screenLocale() {
-        return Locale.forLanguageTag(screens ? code : EN.code);
+        if (!screens) {
+            return Locale.forLanguageTag(EN.code);
+        }
+        return Locale.forLanguageTag("ar".equals(code) ? "ar-u-nu-latn" : code);
     }
 
     /** The language's name in that language itself, as people recognise it in a list. */
@@ -55,6 +61,11 @@ public enum Language {
 
     public static List<Language> withScreens() {
         return Arrays.stream(values()).filter(Language::hasScreens).toList();
+    }
+
+    /** The language of a locale, when it is one of these. */
+    public static Optional<Language> of(Locale locale) {
+        return locale == null ? Optional.empty() : fromCode(locale.getLanguage());
     }
 
     public static Optional<Language> fromCode(String code) {

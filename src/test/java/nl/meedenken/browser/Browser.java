@@ -201,6 +201,12 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits until the page shows the text, without reloading it (see {@link #mark()}). */
+    /** Opens the language menu in the top bar and picks a language, as a person would. */
+    public void chooseLanguage(String code) {
+        click(By.cssSelector("details.lang-menu > summary"));
+        clickAndWait(By.cssSelector(".lang-switch button[value='" + code + "']"));
+    }
+
     public void waitForText(String text, Duration atMost) {
         new WebDriverWait(driver, atMost).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {

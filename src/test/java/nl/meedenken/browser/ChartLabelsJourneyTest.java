@@ -118,7 +118,7 @@ class ChartLabelsJourneyTest {
             b.size(Browser.DESKTOP).signIn(login, "demo");
             for (String language : List.of("nl", "en")) {
                 b.open("/scan/campaigns/" + demo + "/results");
-                b.clickAndWait(By.cssSelector("form.lang-switch button[value='" + language + "']"));
+                b.chooseLanguage(language);
                 for (String page : List.of("/scan/campaigns/" + demo + "/results", "/scan/campaigns/" + demo + "/report")) {
                     for (int width : new int[]{1366, Browser.PHONE}) {
                         b.size(width).open(page);
@@ -136,7 +136,7 @@ class ChartLabelsJourneyTest {
                     b.screenshot("charts-" + login + "-en-phone");
                 }
             }
-            b.clickAndWait(By.cssSelector("form.lang-switch button[value='nl']"));
+            b.chooseLanguage("nl");
         }
         assertThat(charts).as("chart texts measured").isGreaterThan(20);
         assertThat(clipped).as("chart texts outside their drawing").isEmpty();

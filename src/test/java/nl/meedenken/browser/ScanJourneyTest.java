@@ -102,7 +102,7 @@ class ScanJourneyTest {
         b.screenshot("scan-code");
         b.submit("Beginnen");
         assertThat(b.path()).isEqualTo("/scan/answer/start");
-        b.clickAndWait(By.cssSelector("button[name=lang][value=en]"));
+        b.clickAndWait(By.cssSelector("main button[name=lang][value=en]"));
         assertThat(b.heading()).isEqualTo("Welcome");
         b.click(By.cssSelector("label[for='rg-WAREHOUSE']"));
         b.assertAccessible("scan start");

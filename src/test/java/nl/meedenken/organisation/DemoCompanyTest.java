@@ -59,4 +59,14 @@ class DemoCompanyTest {
         assertThat(Set.copyOf(people.withRole(Role.WORKS_COUNCIL).stream().map(PersonSummary::name).toList()))
                 .contains("Henk Mulder", "Kees Dekker");
     }
+
+    @Test
+    void driversWhoReadPolishRomanianAndArabicCanSignIn() {
+        for (var login : java.util.Map.of("driver", nl.meedenken.platform.Language.PL, "andrei", nl.meedenken.platform.Language.RO,
+                "youssef", nl.meedenken.platform.Language.AR).entrySet()) {
+            var user = (nl.meedenken.platform.SignedInUser) users.loadUserByUsername(login.getKey());
+            assertThat(user.roles()).as(login.getKey()).contains(Role.DRIVER);
+            assertThat(user.language()).as(login.getKey()).isEqualTo(login.getValue());
+        }
+    }
 }

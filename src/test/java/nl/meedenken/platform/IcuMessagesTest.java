@@ -88,7 +88,7 @@ class IcuMessagesTest {
             keys.addAll(load(path + "_nl.properties").stringPropertyNames());
             assertThat(keys).as(basename).isNotEmpty();
             for (String key : keys) {
-                for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"))) {
+                for (Locale locale : Language.withScreens().stream().map(Language::screenLocale).toList()) {
                     String pattern = all.getMessage(key, null, locale);
                     Set<Integer> indexes;
                     try {

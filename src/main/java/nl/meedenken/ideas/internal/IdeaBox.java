@@ -301,6 +301,12 @@ public class IdeaBox {
                         rs.getTimestamp(4).toInstant())).list();
     }
 
+    /** The text of one comment. */
+    @Transactional(readOnly = true)
+    public Optional<String> comment(long commentId) {
+        return jdbc.sql("select text from idea_comment where id = :id").param("id", commentId).query(String.class).optional();
+    }
+
     @Transactional(readOnly = true)
     public List<Comment> comments(long ideaId) {
         Map<Long, String> names = new HashMap<>();

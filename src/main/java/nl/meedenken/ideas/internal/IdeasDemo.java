@@ -46,14 +46,15 @@ class IdeasDemo {
             new I("Emre Kaya", 19, Category.EFFICIENCY, "Scanner bij de uitgang van hal C",
                     "We lopen voor elke scan terug naar het kantoor.", "Een vaste scanner bij de uitgang.",
                     List.of(), List.of("Maria Santos")),
-            new I("Piotr Kowalski", 6, Category.SAFETY, "Meer licht bij de tankplaats",
-                    "'s Avonds is de tankplaats donker en je ziet de slang slecht.", "Twee lampen boven de pomp.",
+            // written in the author's own language: colleagues read it with the Translate button
+            new I("Piotr Kowalski", 6, Category.SAFETY, "Więcej światła przy dystrybutorze",
+                    "Wieczorem przy dystrybutorze jest ciemno i słabo widać wąż.", "Dwie lampy nad dystrybutorem.",
                     List.of(), List.of("Andrei Popescu", "Marta Nowak")),
             new I("Nicole Schouten", 4, Category.CUSTOMER, "Foto van de lading bij aflevering",
                     "Klanten melden schade die er bij het laden niet was.", "Een foto maken van de lading bij aflevering.",
                     List.of(), List.of()),
-            new I("Frank Janssen", 3, Category.ICT_TOOLS, "Routes op de telefoon in plaats van papier",
-                    "De papieren routelijst is vaak al oud als we vertrekken.", "De route en wijzigingen op de telefoon.",
+            new I("Youssef Amrani", 3, Category.ICT_TOOLS, "المسار على الهاتف بدل الورق",
+                    "قائمة المسار الورقية تكون قديمة غالبًا عندما ننطلق.", "المسار والتغييرات تظهر على الهاتف.",
                     List.of(), List.of("Sven Maas")),
             new I("Anouk de Graaf", 1, Category.OTHER, "Nieuwsbrief in meer talen",
                     "Niet iedereen leest de nieuwsbrief in het Nederlands.", "De nieuwsbrief ook in het Engels en Pools.",
@@ -96,8 +97,8 @@ class IdeasDemo {
                     "Op de hoek bij hal C zie je niet wie eraan komt.", "Een bolle spiegel ophangen.",
                     List.of(new A(IdeaStatus.ADOPTED, "Goed idee, de spiegel hangt er volgende week.", GERRIT, 4)),
                     List.of("Henk Mulder")),
-            new I("Andrei Popescu", 170, Category.EFFICIENCY, "Bandenspanning elke maandag meten",
-                    "Te zachte banden kosten brandstof.", "Elke maandag de bandenspanning meten.",
+            new I("Andrei Popescu", 170, Category.EFFICIENCY, "Măsurăm presiunea în pneuri în fiecare luni",
+                    "Pneurile prea moi consumă mai multă motorină.", "În fiecare luni măsurăm presiunea în pneuri.",
                     List.of(new A(IdeaStatus.ADOPTED, "We doen het vanaf nu elke maandag.", RUUD, 7)), List.of("Wim Vos", "Piotr Kowalski")),
             new I("Krzysztof Zieliński", 140, Category.EFFICIENCY, "Lege pallets direct sorteren",
                     "Lege pallets liggen door elkaar en we zoeken lang.", "Lege pallets meteen per soort stapelen.",
@@ -228,7 +229,7 @@ class IdeasDemo {
         Impact impact = switch (title) {
             case "Spiegel op de hoek bij hal C" -> new Impact(null, null, null, "Minder bijna-aanrijdingen bij hal C",
                     null, null, null, "Geen bijna-aanrijdingen meer gemeld", null);
-            case "Bandenspanning elke maandag meten" -> new Impact(new BigDecimal("6000"), null, new BigDecimal("4500"),
+            case "Măsurăm presiunea în pneuri în fiecare luni" -> new Impact(new BigDecimal("6000"), null, new BigDecimal("4500"),
                     null, new BigDecimal("7200"), null, new BigDecimal("5400"), null, null);
             case "Lege pallets direct sorteren" -> new Impact(null, new BigDecimal("6"), null, null, null,
                     new BigDecimal("5"), null, null, null);

@@ -208,6 +208,16 @@ public class AccountStore {
                 .param("hash", codeHash).param("now", Timestamp.from(now)).query(Long.class).optional();
     }
 
+    /** The preferred language of the person an unused, unexpired code belongs to, without using the code. */
+    public Optional<String> languageOfOpenCode(String codeHash, Instant now) {
+        return jdbc.sql("""
+                        select p.language from account_code c join account a on a.id = c.account_id
+                        join person p on p.id = a.person_id
+                        where c.code_hash = :hash and c.used_at is null and c.expires_at > :now
+                        """)
+                .param("hash", codeHash).param("now", Timestamp.from(now)).query(String.class).optional();
+    }
+
     public Optional<Instant> openCodeExpiry(long accountId, Instant now) {
         return jdbc.sql("""
                         select max(expires_at) from account_code

@@ -101,6 +101,18 @@ public class Accounts {
      * @return the login name to sign in with
      */
     @Transactional(noRollbackFor = InvalidInput.class)
+    /**
+     * The language of the person an activation or reset code was made for, so the page the link
+     * opens speaks it before anyone signs in. Empty for an unknown, used or expired code.
+     */
+    public Optional<nl.meedenken.platform.Language> languageOfCode(String code) {
+        if (code == null || code.isBlank() || code.length() > 100) {
+            return Optional.empty();
+        }
+        return store.languageOfOpenCode(OneTimeCodes.hash(code.strip()), clock.instant())
+                .flatMap(nl.meedenken.platform.Language::fromCode);
+    }
+
     public String activate(String code, String password, String repeated, String address) {
         checkNewPassword(password, repeated);
         Instant now = clock.instant();

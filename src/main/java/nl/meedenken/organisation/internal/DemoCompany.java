@@ -32,7 +32,7 @@ class DemoCompany implements ApplicationRunner {
     static final String PASSWORD = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoCompany.class);
 
-    /** One demo person; {@code login} is set for the seven who can sign in. */
+    /** One demo person; {@code login} is set for the nine who can sign in. */
     record Member(String number, String name, Language language, String team, String site, Set<Role> roles,
                   String login, String email) {
     }
@@ -72,7 +72,7 @@ class DemoCompany implements ApplicationRunner {
             new Member("1012", "Gerrit Bos", Language.NL, "Magazijn Zwolle", "Zwolle", Set.of(Role.TEAM_LEAD), null, "gerrit.bos@devaart.example"),
             // drivers Zwolle
             new Member("2002", "Jan de Vries", Language.NL, "Chauffeurs Zwolle", "Zwolle", Set.of(Role.DRIVER), null, null),
-            new Member("2003", "Andrei Popescu", Language.RO, "Chauffeurs Zwolle", "Zwolle", Set.of(Role.DRIVER), null, null),
+            new Member("2003", "Andrei Popescu", Language.RO, "Chauffeurs Zwolle", "Zwolle", Set.of(Role.DRIVER), "andrei", null),
             new Member("2004", "Kees Dekker", Language.NL, "Chauffeurs Zwolle", "Zwolle", Set.of(Role.DRIVER, Role.WORKS_COUNCIL), null, null),
             new Member("2005", "Marta Nowak", Language.PL, "Chauffeurs Zwolle", "Zwolle", Set.of(Role.DRIVER), null, null),
             new Member("2006", "Mehmet Yılmaz", Language.TR, "Chauffeurs Zwolle", "Zwolle", Set.of(Role.DRIVER), null, null),
@@ -86,7 +86,7 @@ class DemoCompany implements ApplicationRunner {
             new Member("2104", "Olena Kovalenko", Language.UK, "Chauffeurs Venlo", "Venlo", Set.of(Role.DRIVER), null, null),
             new Member("2105", "Sven Maas", Language.NL, "Chauffeurs Venlo", "Venlo", Set.of(Role.DRIVER), null, null),
             new Member("2106", "Ionuț Dumitru", Language.RO, "Chauffeurs Venlo", "Venlo", Set.of(Role.DRIVER), null, null),
-            new Member("2107", "Frank Janssen", Language.NL, "Chauffeurs Venlo", "Venlo", Set.of(Role.DRIVER), null, null),
+            new Member("2107", "Youssef Amrani", Language.AR, "Chauffeurs Venlo", "Venlo", Set.of(Role.DRIVER), "youssef", null),
             // warehouse Zwolle
             new Member("3003", "Lisa Meijer", Language.NL, "Magazijn Zwolle", "Zwolle", Set.of(Role.WAREHOUSE), null, null),
             new Member("3004", "Krzysztof Zieliński", Language.PL, "Magazijn Zwolle", "Zwolle", Set.of(Role.WAREHOUSE), null, null),

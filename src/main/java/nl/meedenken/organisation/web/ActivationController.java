@@ -21,13 +21,29 @@ class ActivationController {
     }
 
     private final Accounts accounts;
+    private final org.springframework.web.servlet.LocaleResolver locales;
 
-    ActivationController(Accounts accounts) {
+    ActivationController(Accounts accounts, org.springframework.web.servlet.LocaleResolver locales) {
         this.accounts = accounts;
+        this.locales = locales;
     }
 
+    /**
+     * The page a link with a code opens. It speaks the language of the person the code was made
+     * for, unless this device already chose a language: a new colleague who reads Polish sees
+     * Polish before signing in for the first time.
+     */
     @GetMapping("/activate")
-    String form(@RequestParam(name = "code", required = false) String code, Model model) {
+    String form(@RequestParam(name = "code", required = false) String code, Model model, HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        boolean deviceChose = request.getCookies() != null && java.util.Arrays.stream(request.getCookies())
+                .anyMatch(c -> "meedenken-lang".equals(c.getName()));
+        if (!deviceChose) {
+            accounts.languageOfCode(code).filter(nl.meedenken.platform.Language::hasScreens).ifPresent(language -> {
+                locales.setLocale(request, response, language.screenLocale());
+                org.springframework.context.i18n.LocaleContextHolder.setLocale(language.screenLocale());
+            });
+        }
         model.addAttribute("form", new ActivationForm(code == null ? "" : code, "", ""));
         return "organisation/activate";
     }

@@ -263,6 +263,37 @@ public class Campaigns {
         return new Count(responses(campaignId), k);
     }
 
+    /**
+     * The questionnaire version a campaign asked and the languages its released answers came in.
+     * A language is named only when at least the campaign's minimum group answered in it: naming
+     * the one language a single colleague reads would point at that colleague.
+     */
+    /** {@code named}: the languages' own names, most answers first. */
+    public record AnswerLanguages(int version, int languages, List<String> named, boolean othersUnnamed) {
+        public boolean several() {
+            return languages > 1;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public AnswerLanguages answerLanguages(long campaignId) {
+        Campaign campaign = find(campaignId).orElseThrow();
+        int version = jdbc.sql("select version from scan_instrument where id = :id").param("id", campaign.instrumentId())
+                .query(Integer.class).single();
+        record Used(String language, int answers) {
+        }
+        List<Used> used = jdbc.sql("""
+                        select language, count(*) from scan_response where campaign_id = :id
+                        group by language order by count(*) desc, language
+                        """)
+                .param("id", campaignId).query((rs, i) -> new Used(rs.getString(1), rs.getInt(2))).list();
+        List<String> named = used.stream().filter(u -> u.answers() >= campaign.minGroupSize())
+                .map(u -> nl.meedenken.platform.Language.fromCode(u.language()).map(nl.meedenken.platform.Language::nativeName)
+                        .orElse(u.language()))
+                .toList();
+        return new AnswerLanguages(version, used.size(), named, named.size() < used.size());
+    }
+
     /** How many sheets were sent: those released into the results and those still pending. */
     @Transactional(readOnly = true)
     public int responses(long campaignId) {

@@ -102,6 +102,7 @@ class ResultsController {
         model.addAttribute("wholeCompany", wholeCompany);
         model.addAttribute("responses", campaigns.responseCount(id));
         model.addAttribute("codeShare", CodeShare.of(campaigns.codeSheets(id), campaigns.responses(id), campaign.minGroupSize()));
+        model.addAttribute("answerLanguages", campaigns.answerLanguages(id));
         model.addAttribute("chosenTeam", team);
         model.addAttribute("chosenRole", roleGroup);
         model.addAttribute("roleGroups", RoleGroup.values());

@@ -172,10 +172,12 @@ class TransportDemo {
                 "Rob Willems", null, true, today.minusDays(9).atTime(11, 30).atZone(LOCAL).toInstant());
         wishes.record(addresses.get(21).id(), WishKind.CONTACT, "Koelproducten persoonlijk overdragen aan de apotheker.",
                 "Kim Hendriks", null, true, today.minusDays(30).atTime(10, 0).atZone(LOCAL).toInstant());
-        wishes.record(addresses.get(3).id(), WishKind.ACCESS, "Laadperron is verplaatst naar de zijkant van het pand.",
-                "Piotr Kowalski", null, false, today.minusDays(1).atTime(8, 40).atZone(LOCAL).toInstant());
-        wishes.record(addresses.get(27).id(), WishKind.TIMING, "Liever na 09:00, eerder is er niemand die tekent.",
+        wishes.record(addresses.get(3).id(), WishKind.ACCESS, "Rampa de încărcare a fost mutată în partea laterală a clădirii.",
+                "Andrei Popescu", null, false, today.minusDays(1).atTime(8, 40).atZone(LOCAL).toInstant());
+        wishes.record(addresses.get(27).id(), WishKind.TIMING, "Najlepiej po 09:00, wcześniej nie ma nikogo, kto podpisze.",
                 "Tomasz Wiśniewski", null, false, today.minusDays(2).atTime(10, 15).atZone(LOCAL).toInstant());
+        wishes.record(addresses.get(12).id(), WishKind.HANDLING, "من فضلك ضع المنصات أمام الباب الخلفي، وليس على الرصيف.",
+                "Youssef Amrani", null, false, today.minusDays(1).atTime(15, 5).atZone(LOCAL).toInstant());
     }
 
     private static List<Address> pick(List<Address> addresses, Random random, int count, boolean utrecht) {

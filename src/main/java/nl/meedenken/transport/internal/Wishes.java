@@ -73,6 +73,12 @@ public class Wishes {
         }
     }
 
+    /** The text of one wish, for its Translate button. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> text(long id) {
+        return jdbc.sql("select text from transport_wish where id = :id").param("id", id).query(String.class).optional();
+    }
+
     @Transactional(readOnly = true)
     public List<Wish> waiting() {
         return jdbc.sql(SELECT + " where w.status = 'NEW' order by w.recorded_at").query(Wishes::map).list();

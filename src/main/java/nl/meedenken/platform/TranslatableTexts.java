@@ -1,0 +1,21 @@
+package nl.meedenken.platform;
+
+import java.util.Optional;
+
+/**
+ * What a module offers for translation: one kind of text (an idea, a comment, a wish), looked
+ * up by id for a reader who may read it. The text is always read on the server, so the
+ * Translate button cannot be used to send any text anywhere, nor to read what the reader may not.
+ */
+public interface TranslatableTexts {
+
+    /** The text as written, and whether it was written without a name (never sent unless allowed). */
+    record Original(String text, boolean anonymous) {
+    }
+
+    /** The kind in the button's address, e.g. {@code idea}; letters and dashes only. */
+    String kind();
+
+    /** The text, if it exists and the reader may read it. */
+    Optional<Original> original(long id, SignedInUser reader);
+}
