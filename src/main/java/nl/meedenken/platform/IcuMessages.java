@@ -35,6 +35,17 @@ public class IcuMessages {
     }
 
     /**
+     * One message of one bundle (for example {@code i18n.leadership}) in one language, formatted, for
+     * texts that are stored once in every language, such as the statements of a pulse. A language
+     * without its own bundle reads the base (English) one; the machine's own language plays no part.
+     */
+    public static String fromBundle(String basename, String key, Locale locale, Object... arguments) {
+        var bundle = java.util.ResourceBundle.getBundle(basename, locale,
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+        return format(bundle.getString(key), locale, arguments);
+    }
+
+    /**
      * Looks a pattern up as Spring does (each language's bundle, then the base one) and
      * formats it with ICU. ICU formats are not safe to share between threads while they
      * format, so each cached one is used by one thread at a time.

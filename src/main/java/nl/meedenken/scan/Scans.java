@@ -11,6 +11,8 @@ import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.organisation.TeamSummary;
+import nl.meedenken.platform.IcuMessages;
+import nl.meedenken.platform.Language;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,8 +38,44 @@ public class Scans {
     /** No figure of a pulse is ever about fewer people than this (the scan's default minimum group). */
     public static final int MIN_GROUP_SIZE = Campaigns.DEFAULT_MIN_GROUP;
 
-    /** A statement of a pulse's own, in Dutch and English. */
-    public record Statement(String dutch, String english) {
+    /**
+     * A statement of a pulse's own, in Dutch and English and, in {@code others}, the other languages
+     * the screens speak (by language code); a language without its own text reads the English.
+     */
+    public record Statement(String dutch, String english, Map<String, String> others) {
+
+        public Statement {
+            others = others == null ? Map.of() : Map.copyOf(others);
+        }
+
+        public Statement(String dutch, String english) {
+            this(dutch, english, Map.of());
+        }
+
+        /** The text for a reader of this locale. */
+        public String in(java.util.Locale locale) {
+            String language = locale == null ? "en" : locale.getLanguage();
+            return "nl".equals(language) ? dutch : others.getOrDefault(language, english);
+        }
+
+        /**
+         * A statement written in a message bundle (for example {@code i18n.leadership}), in every
+         * language that has screens, so a pulse asks each person in their own language.
+         */
+        public static Statement fromBundle(String basename, String key, Object... arguments) {
+            Map<String, String> others = new LinkedHashMap<>();
+            for (Language language : Language.withScreens()) {
+                if (language != Language.NL && language != Language.EN) {
+                    others.put(language.code(), IcuMessages.fromBundle(basename, key, language.screenLocale(), arguments));
+                }
+            }
+            return new Statement(IcuMessages.fromBundle(basename, key, Locale.forLanguageTag("nl"), arguments),
+                    IcuMessages.fromBundle(basename, key, Locale.ENGLISH, arguments), others);
+        }
+
+        static Statement of(nl.meedenken.scan.internal.Text text) {
+            return new Statement(text.nl(), text.en(), text.translations());
+        }
     }
 
     /**
@@ -156,10 +195,11 @@ public class Scans {
     public CampaignId startPulse(PulseRequest request) {
         try {
             return new CampaignId(campaigns.startPulse(new Campaigns.Pulse(request.title(), request.dimensions(),
-                    request.statements().stream().map(s -> new Campaigns.CustomStatement(s.dutch(), s.english())).toList(),
+                    request.statements().stream().map(s -> new Campaigns.CustomStatement(s.dutch(), s.english(), s.others())).toList(),
                     request.teams(), request.opensOn(), request.closesOn(), request.origin(), request.excludedPeople(),
                     request.restricted(), request.intro() == null ? null
-                    : new Campaigns.CustomStatement(request.intro().dutch(), request.intro().english())),
+                    : new Campaigns.CustomStatement(request.intro().dutch(), request.intro().english(),
+                    request.intro().others())),
                     request.startedBy()));
         } catch (InvalidScanInput refused) {
             throw new IllegalArgumentException(refused.messageKey(), refused);
@@ -182,11 +222,11 @@ public class Scans {
             for (Results.ItemRow row : scores.statements()) {
                 position++;
                 Score score = row.score();
-                statements.add(new StatementResult(position, new Statement(row.text().nl(), row.text().en()),
+                statements.add(new StatementResult(position, Statement.of(row.text()),
                         score.mean(), score.favourable(), score.answers()));
             }
             List<DimensionResult> dimensions = scores.dimensions().stream().filter(Results.DimensionRow::shown)
-                    .map(d -> new DimensionResult(d.code(), new Statement(d.name().nl(), d.name().en()), d.score().mean()))
+                    .map(d -> new DimensionResult(d.code(), Statement.of(d.name()), d.score().mean()))
                     .toList();
             // while a pulse is open, sheets wait in batches before they reach the results: count them too
             int responses = campaign.isOpen() ? campaigns.responses(campaign.id()) : scores.responses();
@@ -216,7 +256,7 @@ public class Scans {
         var instrument = instruments.get(instruments.latestId());
         Map<String, Statement> names = new LinkedHashMap<>();
         for (String code : codes) {
-            instrument.dimension(code).ifPresent(d -> names.put(code, new Statement(d.name().nl(), d.name().en())));
+            instrument.dimension(code).ifPresent(d -> names.put(code, Statement.of(d.name())));
         }
         return names;
     }

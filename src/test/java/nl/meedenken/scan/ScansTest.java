@@ -62,6 +62,43 @@ class ScansTest {
     }
 
     @Test
+    void aPulseAsksEachPersonInTheirOwnLanguageAndReadsTheEnglishWhereItHasNoTranslation() {
+        String polish = "Nowy komputer pokładowy mi pomaga " + System.nanoTime() + ".";
+        CampaignId id = scans.startPulse(new Scans.PulseRequest("Talen " + System.nanoTime(), List.of(),
+                List.of(new Scans.Statement("De boordcomputer helpt me.", "The on-board computer helps me.",
+                        Map.of("pl", polish))), List.of(), null, LocalDate.now().plusWeeks(1), "innovation:test", "test",
+                List.of(), false, new Scans.Statement("Over de boordcomputer.", "About the on-board computer.",
+                        Map.of("pl", "O komputerze pokładowym."))));
+        var campaign = campaigns.find(id.value()).orElseThrow();
+        var parts = questions.parts(campaign);
+        var part = parts.get(parts.size() - 1);
+        var text = part.statements().get(0).text();
+        assertThat(text.in("pl")).isEqualTo(polish);
+        assertThat(text.in("nl")).isEqualTo("De boordcomputer helpt me.");
+        assertThat(text.in("ro")).as("no Romanian text: the English").isEqualTo("The on-board computer helps me.");
+        assertThat(part.intro().in("pl")).isEqualTo("O komputerze pokładowym.");
+        scans.close(id, "test");
+    }
+
+    @Test
+    void statementsWrittenInTheBundlesExistInEveryLanguageWithScreens() {
+        for (String key : List.of("leadership.pulse.statement.1", "leadership.pulse.statement.5")) {
+            Scans.Statement statement = Scans.Statement.fromBundle("i18n.leadership", key);
+            assertThat(statement.dutch()).isNotEqualTo(statement.english()).isNotBlank();
+            for (nl.meedenken.platform.Language language : nl.meedenken.platform.Language.withScreens()) {
+                String text = statement.in(language.screenLocale());
+                assertThat(text).as(language.code()).isNotBlank();
+                if (language != nl.meedenken.platform.Language.EN) {
+                    assertThat(text).as(language.code() + " is its own").isNotEqualTo(statement.english());
+                }
+            }
+        }
+        Scans.Statement intro = Scans.Statement.fromBundle("i18n.leadership", "leadership.pulse.intro", "Sanne", 5);
+        assertThat(intro.dutch()).contains("Sanne", "5 mensen");
+        assertThat(intro.english()).contains("Sanne", "5 people");
+    }
+
+    @Test
     void openPulsesAskingNamesTheOpenPulsesWhoseTargetTeamsHoldThePeopleButNotThoseTheyAreAbout() {
         long team = nl.meedenken.TestPeople.team(teams);
         long asked = nl.meedenken.TestPeople.member(people, team, "Gevraagd", nl.meedenken.platform.Role.DRIVER);

@@ -28,14 +28,8 @@ import java.util.Optional;
 public class AcceptancePulses {
 
     /** The four statements, in this order, for every acceptance pulse. */
-    public static final List<Scans.Statement> STATEMENTS = List.of(
-            new Scans.Statement("Deze verandering helpt mij in mijn werk.", "This change helps me in my work."),
-            new Scans.Statement("Ik kan goed werken met het nieuwe systeem, of verwacht dat te kunnen.",
-                    "I can work well with the new system, or expect to."),
-            new Scans.Statement("Ik heb mee kunnen praten over hoe deze verandering wordt ingevoerd.",
-                    "I had a say in how this change is brought in."),
-            new Scans.Statement("Ik heb er vertrouwen in dat deze verandering goed uitpakt.",
-                    "I am confident this change will work out well."));
+    public static final List<Scans.Statement> STATEMENTS = java.util.stream.IntStream.rangeClosed(1, 4)
+            .mapToObj(n -> Scans.Statement.fromBundle("i18n.innovations", "innovations.pulse.statement." + n)).toList();
     public static final int DAYS_OPEN = 14;
     private static final String ORIGIN = "innovation:";
 
@@ -103,9 +97,7 @@ public class AcceptancePulses {
             String title = project.title() + " · " + label(group);
             CampaignId id = scans.startPulse(new Scans.PulseRequest(title.length() > 200 ? title.substring(0, 200) : title,
                     List.of(), STATEMENTS, audience.teams(), opensOn, start.plusDays(DAYS_OPEN), ORIGIN + project.id(),
-                    by, audience.excluded(), true, new Scans.Statement(
-                    "Over de verandering \u201c" + project.title() + "\u201d. Je antwoorden zijn anoniem.",
-                    "About the change \u201c" + project.title() + "\u201d. Your answers are anonymous.")));
+                    by, audience.excluded(), true, Scans.Statement.fromBundle("i18n.innovations", "innovations.pulse.intro", project.title())));
             jdbc.sql("""
                             insert into innovation_pulse (campaign_id, project_id, phase, group_kind, group_ref, started_at)
                             values (:c, :p, :phase, :kind, :ref, :at)""")

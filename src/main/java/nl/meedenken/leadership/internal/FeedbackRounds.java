@@ -51,17 +51,8 @@ public class FeedbackRounds {
     private static final ZoneId LOCAL = ZoneId.of("Europe/Amsterdam");
 
     /** The behaviour a round asks about, in this order on every round, so rounds compare. */
-    public static final List<Scans.Statement> STATEMENTS = List.of(
-            new Scans.Statement("Mijn leidinggevende vraagt wat wij ervan vinden voordat er iets in ons werk verandert.",
-                    "My leader asks what we think before something in our work changes."),
-            new Scans.Statement("Ik krijg de ruimte om zelf te bepalen hoe ik mijn werk aanpak.",
-                    "I get room to decide for myself how I go about my work."),
-            new Scans.Statement("Als ik ergens mee zit, helpt mijn leidinggevende me verder.",
-                    "When I am stuck with something, my leader helps me move on."),
-            new Scans.Statement("Als er iets misgaat, zoekt mijn leidinggevende naar wat we ervan leren, niet naar een schuldige.",
-                    "When something goes wrong, my leader looks for what we can learn, not for someone to blame."),
-            new Scans.Statement("Mijn leidinggevende legt uit waarom een beslissing genomen is.",
-                    "My leader explains why a decision was made."));
+    public static final List<Scans.Statement> STATEMENTS = java.util.stream.IntStream.rangeClosed(1, 5)
+            .mapToObj(n -> Scans.Statement.fromBundle("i18n.leadership", "leadership.pulse.statement." + n)).toList();
 
     public record Round(long id, long leaderId, String leaderName, long teamId, String teamName, CampaignId campaign,
                         Long waveId, String startedBy, Instant startedAt, boolean shared, boolean disclosed,
@@ -220,13 +211,7 @@ public class FeedbackRounds {
 
     /** Above the statements: whom they are about, and that nobody sees who answered what. */
     static Scans.Statement intro(PersonSummary leader) {
-        String name = shortName(leader);
-        return new Scans.Statement("Deze vragen gaan over hoe " + name + " leidinggeeft. Je antwoorden zijn "
-                + "anoniem: " + name + " ziet alleen de uitkomst van de hele groep, en alleen als minstens "
-                + Scans.MIN_GROUP_SIZE + " mensen antwoordden.",
-                "These questions are about how " + name + " leads. Your answers are anonymous: " + name
-                        + " sees only the result of the whole group, and only if at least " + Scans.MIN_GROUP_SIZE
-                        + " people answered.");
+        return Scans.Statement.fromBundle("i18n.leadership", "leadership.pulse.intro", shortName(leader), Scans.MIN_GROUP_SIZE);
     }
 
     static String title(PersonSummary leader) {

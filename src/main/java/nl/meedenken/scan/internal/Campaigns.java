@@ -39,7 +39,33 @@ public class Campaigns {
         }
     }
 
-    public record CustomStatement(String nl, String en) {
+    /** A pulse's own text in Dutch, English and, by language code, the other languages it was written in. */
+    public record CustomStatement(String nl, String en, java.util.Map<String, String> translations) {
+
+        public CustomStatement {
+            translations = translations == null ? java.util.Map.of() : java.util.Map.copyOf(translations);
+        }
+
+        public CustomStatement(String nl, String en) {
+            this(nl, en, java.util.Map.of());
+        }
+
+        public Text text() {
+            return new Text(nl, en, new java.util.TreeMap<>(translations));
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private static String json(java.util.Map<String, String> translations) {
+        return JSON.writeValueAsString(new java.util.TreeMap<>(translations));
+    }
+
+    private static CustomStatement customStatement(ResultSet rs, int row) throws SQLException {
+        String stored = rs.getString(3);
+        java.util.Map<String, String> translations = stored == null || stored.isBlank() ? java.util.Map.of()
+                : JSON.readValue(stored, new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() { });
+        return new CustomStatement(rs.getString(1), rs.getString(2), translations);
     }
 
     private static final String SELECT = """
@@ -132,18 +158,21 @@ public class Campaigns {
                     .param("restricted", pulse.restricted()).param("id", id).update();
         }
         if (pulse.intro() != null) {
-            jdbc.sql("insert into scan_pulse_intro (campaign_id, text_nl, text_en) values (:id, :nl, :en)")
-                    .param("id", id).param("nl", pulse.intro().nl()).param("en", pulse.intro().en()).update();
+            jdbc.sql("insert into scan_pulse_intro (campaign_id, text_nl, text_en, translations)"
+                            + " values (:id, :nl, :en, cast(:translations as jsonb))")
+                    .param("id", id).param("nl", pulse.intro().nl()).param("en", pulse.intro().en())
+                    .param("translations", json(pulse.intro().translations())).update();
         }
         int position = 0;
         for (CustomStatement statement : pulse.statements()) {
             position++;
             jdbc.sql("""
-                            insert into scan_custom_item (campaign_id, code, position, text_nl, text_en)
-                            values (:id, :code, :position, :nl, :en)
+                            insert into scan_custom_item (campaign_id, code, position, text_nl, text_en, translations)
+                            values (:id, :code, :position, :nl, :en, cast(:translations as jsonb))
                             """)
                     .param("id", id).param("code", "custom_" + position).param("position", position)
-                    .param("nl", statement.nl()).param("en", statement.en()).update();
+                    .param("nl", statement.nl()).param("en", statement.en())
+                    .param("translations", json(statement.translations())).update();
         }
         open(id, actor);
         return id;
@@ -245,15 +274,15 @@ public class Campaigns {
 
     @Transactional(readOnly = true)
     public List<CustomStatement> customStatements(long campaignId) {
-        return jdbc.sql("select text_nl, text_en from scan_custom_item where campaign_id = :id order by position")
-                .param("id", campaignId).query((rs, i) -> new CustomStatement(rs.getString(1), rs.getString(2))).list();
+        return jdbc.sql("select text_nl, text_en, translations from scan_custom_item where campaign_id = :id order by position")
+                .param("id", campaignId).query(Campaigns::customStatement).list();
     }
 
     /** The words a pulse shows above its own statements, if it has any. */
     @Transactional(readOnly = true)
     public Optional<CustomStatement> intro(long campaignId) {
-        return jdbc.sql("select text_nl, text_en from scan_pulse_intro where campaign_id = :id").param("id", campaignId)
-                .query((rs, i) -> new CustomStatement(rs.getString(1), rs.getString(2))).optional();
+        return jdbc.sql("select text_nl, text_en, translations from scan_pulse_intro where campaign_id = :id")
+                .param("id", campaignId).query(Campaigns::customStatement).optional();
     }
 
     /** The number of answers as pages may show it (see {@link Count}). */

@@ -46,9 +46,9 @@ public class Questions {
         if (!custom.isEmpty()) {
             List<Statement> statements = new ArrayList<>();
             for (int i = 0; i < custom.size(); i++) {
-                statements.add(new Statement("custom_" + (i + 1), new Text(custom.get(i).nl(), custom.get(i).en())));
+                statements.add(new Statement("custom_" + (i + 1), custom.get(i).text()));
             }
-            Text intro = campaigns.intro(campaign.id()).map(i -> new Text(i.nl(), i.en())).orElse(null);
+            Text intro = campaigns.intro(campaign.id()).map(Campaigns.CustomStatement::text).orElse(null);
             parts.add(new Part("scan.group.CUSTOM", statements, intro));
         }
         return parts;

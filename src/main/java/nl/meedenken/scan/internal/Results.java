@@ -341,7 +341,7 @@ public class Results {
         List<Campaigns.CustomStatement> custom = campaigns.customStatements(campaign.id());
         for (int i = 0; i < custom.size(); i++) {
             String code = "custom_" + (i + 1);
-            rows.add(new ItemRow(code, CUSTOM, new Text(custom.get(i).nl(), custom.get(i).en()), false,
+            rows.add(new ItemRow(code, CUSTOM, custom.get(i).text(), false,
                     Score.of(tallies.distribution(code, group))));
         }
         return rows;
