@@ -52,6 +52,11 @@ public final class Browser implements AutoCloseable {
 
     /** Starts Chromium, or skips (locally) or fails (in CI) the calling tests when it is missing. */
     public static Browser start(int port) {
+        return start(port, "nl-NL");
+    }
+
+    /** A browser whose person asks for the given languages first, e.g. {@code "pl"} or {@code "ar,fr"}. */
+    public static Browser start(int port, String languages) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         boolean required = "true".equalsIgnoreCase(System.getenv("CI"))
                 || "required".equalsIgnoreCase(System.getProperty("meedenken.browser-tests"));
@@ -67,8 +72,9 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1280,900", "--lang=nl-NL");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
+                "--no-first-run", "--disable-quic", "--window-size=1280,900", "--lang=" + languages.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages",
+                "nl-NL".equals(languages) ? "nl-NL,nl" : languages));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

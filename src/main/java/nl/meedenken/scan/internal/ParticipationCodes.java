@@ -145,6 +145,34 @@ public class ParticipationCodes {
         return count;
     }
 
+    /**
+     * The languages the people who get codes for this campaign prefer (those without an account whom it
+     * asks), most common first; only languages the screens speak. Slips and the code page offer these.
+     */
+    @Transactional(readOnly = true)
+    public List<nl.meedenken.platform.Language> languages(Campaign campaign) {
+        Map<Long, Long> siteOfTeam = new HashMap<>();
+        for (TeamSummary team : people.teams()) {
+            if (team.site() != null) {
+                siteOfTeam.put(team.id().value(), team.site().value());
+            }
+        }
+        Map<nl.meedenken.platform.Language, Integer> counted = new java.util.EnumMap<>(nl.meedenken.platform.Language.class);
+        for (PersonSummary person : people.withoutAccount()) {
+            Long team = person.team() == null ? null : person.team().value();
+            Long site = person.site() != null ? Long.valueOf(person.site().value())
+                    : team == null ? null : siteOfTeam.get(team);
+            if (person.language() != null && person.language().hasScreens()
+                    && campaign.targets(person.id().value(), team, site)) {
+                counted.merge(person.language(), 1, Integer::sum);
+            }
+        }
+        return counted.entrySet().stream()
+                .sorted(Map.Entry.<nl.meedenken.platform.Language, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** Codes made for the campaign plus codes asked for and not yet made (pending or co-signed). */
     @Transactional(readOnly = true)
     public int reserved(long campaignId) {

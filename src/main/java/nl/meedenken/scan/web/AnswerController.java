@@ -42,7 +42,11 @@ class AnswerController {
     private final Questions questions;
     private final People people;
 
-    AnswerController(Answering answering, Campaigns campaigns, Questions questions, People people) {
+    private final nl.meedenken.scan.internal.ParticipationCodes codes;
+
+    AnswerController(Answering answering, Campaigns campaigns, Questions questions, People people,
+                     nl.meedenken.scan.internal.ParticipationCodes codes) {
+        this.codes = codes;
         this.answering = answering;
         this.campaigns = campaigns;
         this.questions = questions;
@@ -52,7 +56,7 @@ class AnswerController {
     /** The page a QR code opens: type (or confirm) the code from the slip. */
     @GetMapping
     String code(@RequestParam(name = "code", required = false) String code, @AuthenticationPrincipal SignedInUser me,
-                HttpServletRequest request, HttpServletResponse response, Model model) {
+                HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         if (me != null && me.has(Role.MANAGEMENT)) {
             // management could plant sheets with codes it printed
             model.addAttribute("refusal", "scan.answer.error.managementCode");
@@ -64,7 +68,23 @@ class AnswerController {
         }
         model.addAttribute("code", code == null ? "" : code);
         model.addAttribute("waiting", waitingForItsCode(request));
+        model.addAttribute("offeredLanguages", offeredLanguages(locale));
         return "scan/answer-code";
+    }
+
+    /**
+     * The languages of the people who get codes for the open campaigns, most common first, besides the
+     * one the page is in: someone who scanned a slip switches with one tap.
+     */
+    private List<nl.meedenken.platform.Language> offeredLanguages(Locale locale) {
+        var offered = new java.util.LinkedHashSet<nl.meedenken.platform.Language>();
+        for (Campaign campaign : campaigns.open()) {
+            if (!campaign.restricted()) {
+                offered.addAll(codes.languages(campaign));
+            }
+        }
+        offered.removeIf(l -> l.code().equals(locale.getLanguage()));
+        return List.copyOf(offered);
     }
 
     /**

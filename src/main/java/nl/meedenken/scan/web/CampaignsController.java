@@ -3,6 +3,7 @@ package nl.meedenken.scan.web;
 import nl.meedenken.organisation.People;
 import nl.meedenken.platform.AuditLog;
 import nl.meedenken.platform.FormValues;
+import nl.meedenken.platform.Language;
 import nl.meedenken.platform.Role;
 import nl.meedenken.platform.SignedInUser;
 import nl.meedenken.scan.internal.CodeShare;
@@ -10,6 +11,7 @@ import nl.meedenken.scan.internal.Campaign;
 import nl.meedenken.scan.internal.Campaigns;
 import nl.meedenken.scan.internal.InvalidScanInput;
 import nl.meedenken.scan.internal.ParticipationCodes;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,7 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Management creates, opens and closes campaigns and prints code slips; the works council and team leads look on. */
@@ -47,10 +51,12 @@ class CampaignsController {
     private final Clock clock;
     private final AuditLog audit;
     private final nl.meedenken.platform.PublicUrl publicUrl;
+    private final MessageSource messages;
 
     CampaignsController(Campaigns campaigns, ParticipationCodes codes, People people, Clock clock, AuditLog audit,
-                        nl.meedenken.platform.PublicUrl publicUrl) {
+                        nl.meedenken.platform.PublicUrl publicUrl, MessageSource messages) {
         this.publicUrl = publicUrl;
+        this.messages = messages;
         this.campaigns = campaigns;
         this.codes = codes;
         this.people = people;
@@ -263,8 +269,28 @@ class CampaignsController {
         model.addAttribute("slips", codes.print(campaign.id(), batch, me.personId(), me.auditName(), answerUrl));
         model.addAttribute("campaign", campaign);
         model.addAttribute("answerUrl", answerUrl);
+        model.addAttribute("slipTexts", slipTexts(codes.languages(campaign)));
         return "scan/slips";
     }
+
+    /** The slip's short instruction, in one language, with its code and writing direction. */
+    record SlipText(String language, String direction, String how, String anonymous) {
+    }
+
+    /** Slips say how to answer in Dutch and in the two languages most common among those who get codes. */
+    private List<SlipText> slipTexts(List<Language> spoken) {
+        List<Language> languages = new ArrayList<>();
+        languages.add(Language.NL);
+        spoken.stream().filter(l -> l != Language.NL).limit(SLIP_LANGUAGES - 1).forEach(languages::add);
+        return languages.stream().map(l -> {
+            Locale locale = l.screenLocale();
+            return new SlipText(l.code(), messages.getMessage("layout.direction", null, locale),
+                    messages.getMessage("scan.codes.slipHow", null, locale),
+                    messages.getMessage("scan.codes.slipAnonymous", null, locale));
+        }).toList();
+    }
+
+    static final int SLIP_LANGUAGES = 3;
 
     private Campaign find(long id) {
         // a restricted pulse is shown only by the module that started it
