@@ -111,6 +111,31 @@ class ActivationTest {
         mvc.perform(signIn(login, "nieuw wachtwoord", "10.4.0.5")).andExpect(authenticated());
     }
 
+    @org.junit.jupiter.api.RepeatedTest(3)
+    void activationAndResetLinksOpenInThePersonsOwnLanguageUnlessTheDeviceChoseOne() throws Exception {
+        var languages = nl.meedenken.platform.Language.withScreens();
+        var language = languages.get(new java.util.Random().nextInt(languages.size()));
+        long id = people.register(new nl.meedenken.organisation.internal.PersonDetails(TestPeople.uniqueNumber(),
+                "Taal " + language.code(), language, null, null, null, null, Set.of(Role.DRIVER)), "test").value();
+        var activation = accounts.open(id, null, "test");
+        String tag = "lang=\"" + language.code() + "\"";
+        // a browser that prefers another language still gets the person's own
+        mvc.perform(get("/activate").param("code", activation.code()).header("Accept-Language", "nl;q=0.5,en;q=0.4"))
+                .andExpect(content().string(containsString(tag)));
+        mvc.perform(activate(activation.code(), "een lange zin", "een lange zin", "10.4.0.9"))
+                .andExpect(redirectedUrl("/login?activated"));
+        var reset = accounts.issueReset(id, "test");
+        mvc.perform(get("/activate").param("code", reset.code()))
+                .andExpect(content().string(containsString(tag)));
+        // a device that chose a language keeps it; an unknown code gives away nothing
+        var other = languages.stream().filter(l -> l != language).findAny().orElseThrow();
+        mvc.perform(get("/activate").param("code", reset.code())
+                        .cookie(new jakarta.servlet.http.Cookie("meedenken-lang", other.code())))
+                .andExpect(content().string(containsString("lang=\"" + other.code() + "\"")));
+        mvc.perform(get("/activate").param("code", "ABCD-EFGH-JKLM").header("Accept-Language", other.code()))
+                .andExpect(content().string(containsString("lang=\"" + other.code() + "\"")));
+    }
+
     @Test
     void guessingCodesFromOneAddressIsSlowedDown() throws Exception {
         for (int i = 0; i < 20; i++) {
