@@ -10,7 +10,7 @@ import java.util.Optional;
  * as its message bundle ({@code messages_<code>.properties}) is on the class path; until then a
  * person who prefers it sees English. Arabic is written right to left (each bundle says its own
  * direction in {@code layout.direction}) and shows numbers in Latin digits, like times, plates and
- * phone numbers around it (docs/adr/0020).
+ * phone numbers around it (docs/adr/0020). Portuguese is European Portuguese ({@code pt-PT}).
  */
 public enum Language {
     NL("nl"),
@@ -49,7 +49,11 @@ public enum Language {
         if (!screens) {
             return Locale.forLanguageTag(EN.code);
         }
-        return Locale.forLanguageTag("ar".equals(code) ? "ar-u-nu-latn" : code);
+        return Locale.forLanguageTag(switch (code) {
+            case "ar" -> "ar-u-nu-latn";
+            case "pt" -> "pt-PT"; // the screens are written in European Portuguese, and group thousands so
+            default -> code;
+        });
     }
 
     /** The language's name in that language itself, as people recognise it in a list. */

@@ -9,8 +9,15 @@ import java.util.Optional;
  */
 public interface TranslatableTexts {
 
-    /** The text as written, and whether it was written without a name (never sent unless allowed). */
-    record Original(String text, boolean anonymous) {
+    /**
+     * The text as written; whether it was written without a name; whether the module found details in it
+     * that could point to a person (a name, a plate, a phone number). Neither is sent unless allowed.
+     */
+    record Original(String text, boolean anonymous, boolean identifying) {
+
+        public Original(String text, boolean anonymous) {
+            this(text, anonymous, false);
+        }
     }
 
     /** The kind in the button's address, e.g. {@code idea}; letters and dashes only. */

@@ -287,6 +287,13 @@ public class ChallengeBoard {
                         rs.getString(3), rs.getTimestamp(4).toInstant())).list();
     }
 
+    /** The text of one contribution to a challenge. */
+    @Transactional(readOnly = true)
+    public Optional<String> inputText(long inputId) {
+        return jdbc.sql("select text from challenge_input where id = :id").param("id", inputId)
+                .query(String.class).optional();
+    }
+
     @Transactional(readOnly = true)
     public List<LinkedIdea> linkedIdeas(long challengeId) {
         return jdbc.sql("select idea_id, idea_title from challenge_idea where challenge_id = :c order by linked_at")

@@ -429,6 +429,13 @@ public class Sessions {
                 }).list();
     }
 
+    /** The evaluation a card was written in, for checking who may read it. */
+    @Transactional(readOnly = true)
+    public Optional<Long> sessionOfCard(long cardId) {
+        return jdbc.sql("select session_id from evaluation_card where id = :id").param("id", cardId)
+                .query(Long.class).optional();
+    }
+
     private int votesUsed(long sessionId, long personId) {
         return jdbc.sql("select count(*) from evaluation_vote where session_id = :s and person_id = :p")
                 .param("s", sessionId).param("p", personId).query(Integer.class).single();

@@ -15,4 +15,13 @@ public record Report(long id, Category category, String whatHappened, String loc
     public boolean anonymous() {
         return reporterId == null;
     }
+
+    /**
+     * Who reads a report when signed in: team leads and management (the reports pages, see the
+     * security configuration), and the person who made it with their name (their own reports).
+     */
+    public boolean readableBy(nl.meedenken.platform.SignedInUser reader) {
+        return reader.has(nl.meedenken.platform.Role.TEAM_LEAD) || reader.has(nl.meedenken.platform.Role.MANAGEMENT)
+                || (reporterId != null && reporterId == reader.personId());
+    }
 }

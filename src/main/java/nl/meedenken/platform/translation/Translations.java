@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * Machine translation of what colleagues write, shown beside the original and marked as made
  * by a machine (docs/adr/0021). Off unless {@code meedenken.translation.url} names a server.
  * Texts written without a name are never sent unless {@code meedenken.translation.anonymous-texts}
- * is switched on explicitly. Each translation is kept in the database, so the same text is sent
+ * is switched on explicitly, nor are texts in which their module found details that could point to a
+ * person (a mistake report naming a colleague or a plate). Each translation is kept in the database, so the same text is sent
  * once per language.
  */
 @Service
@@ -91,6 +92,9 @@ public class Translations {
         }
         if (original.anonymous() && !anonymousTexts) {
             throw new Refused("translation.anonymous");
+        }
+        if (original.identifying() && !anonymousTexts) {
+            throw new Refused("translation.identifying");
         }
         String text = original.text() == null ? "" : original.text().strip();
         if (text.isEmpty() || text.length() > MAX_LENGTH) {

@@ -76,6 +76,32 @@ class TranslationTest {
     Ideas ideas;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    nl.meedenken.organisation.People people;
+    @Autowired
+    nl.meedenken.organisation.internal.Accounts accounts;
+    @Autowired
+    nl.meedenken.organisation.internal.Teams teams;
+    @Autowired
+    nl.meedenken.challenges.internal.ChallengeBoard challenges;
+    @Autowired
+    nl.meedenken.evaluations.internal.Sessions sessions;
+    @Autowired
+    nl.meedenken.learning.internal.Reports reports;
+    @Autowired
+    java.util.List<TranslatableTexts> kinds;
+
+    private final java.util.Random random = new java.util.Random();
+
+    private String translate(String kind, long id, String login) throws Exception {
+        return Jsoup.parse(mvc.perform(post("/translate/" + kind + "/" + id).with(csrf()).header("HX-Request", "true")
+                .with(TestLogins.as(users, login))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).text();
+    }
+
+    private String login(long team, nl.meedenken.platform.Role... roles) {
+        return nl.meedenken.TestPeople.loginInTeam(people, accounts, team, roles);
+    }
 
     @BeforeEach
     void fresh() {
@@ -154,6 +180,107 @@ class TranslationTest {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             assertThat(Jsoup.parse(html).text()).as(path).contains("niets om te vertalen");
         }
+        assertThat(SERVER.requests).isEmpty();
+    }
+
+    @Test
+    void aChallengeAndWhatColleaguesContributeAreTranslatedForEveryColleague() throws Exception {
+        long team = nl.meedenken.TestPeople.team(teams);
+        String poster = login(team, nl.meedenken.platform.Role.MANAGEMENT);
+        long challenge = challenges.post(new nl.meedenken.challenges.internal.ChallengeBoard.Post(
+                nl.meedenken.challenges.internal.Challenge.Kind.COMPANY, "Mniej pustych kilometrów " + random.nextInt(),
+                "Wracamy często pustym samochodem.", "Jak to zmienić?", challenges.today().plusDays(10), java.util.List.of()),
+                TestLogins.personId(users, poster), true);
+        String colleague = login(nl.meedenken.TestPeople.team(teams), nl.meedenken.platform.Role.WAREHOUSE);
+        challenges.respond(challenge, TestLogins.personId(users, colleague), "Întoarcere cu marfă de la client " + random.nextInt());
+        long input = challenges.inputs(challenge).get(0).id();
+
+        Document page = Jsoup.parse(mvc.perform(get("/challenges/" + challenge).with(TestLogins.as(users, colleague)))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select("form[action=/translate/challenge/" + challenge + "]")).hasSize(1);
+        assertThat(page.select("form[action=/translate/challenge-input/" + input + "]")).hasSize(1);
+        assertThat(translate("challenge", challenge, colleague)).contains("[nl] Mniej pustych kilometrów");
+        assertThat(translate("challenge-input", input, login(team, nl.meedenken.platform.Role.DRIVER)))
+                .contains("[nl] Întoarcere cu marfă");
+        assertThat(SERVER.requests).hasSize(2);
+    }
+
+    @Test
+    void anEvaluationCardIsTranslatedOnlyForThoseWhoSeeTheBoardAndNeverWhenPutUpWithoutAName() throws Exception {
+        long team = nl.meedenken.TestPeople.team(teams);
+        String lead = login(team, nl.meedenken.platform.Role.TEAM_LEAD);
+        String member = login(team, nl.meedenken.platform.Role.DRIVER);
+        long session = sessions.schedule(new nl.meedenken.evaluations.internal.Sessions.Plan(team, "Terugblik",
+                2 + random.nextInt(6), sessions.today(), TestLogins.personId(users, lead), true), "test");
+        sessions.start(session);
+        var kinds = nl.meedenken.evaluations.internal.CardKind.values();
+        long named = sessions.addCard(session, kinds[random.nextInt(kinds.length)], "Rampa 3 jest za wąska " + random.nextInt(),
+                TestLogins.personId(users, member), false);
+        long unnamed = sessions.addCard(session, kinds[random.nextInt(kinds.length)], "Planowanie jest za późno",
+                TestLogins.personId(users, member), true);
+
+        Document board = Jsoup.parse(mvc.perform(get("/evaluations/sessions/" + session).with(TestLogins.as(users, lead)))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(board.select("form[action=/translate/evaluation-card/" + named + "]")).hasSize(1);
+        assertThat(board.select("form[action=/translate/evaluation-card/" + unnamed + "]")).isEmpty();
+        assertThat(translate("evaluation-card", named, lead)).contains("[nl] Rampa 3");
+
+        // another team's driver, even one who knows the number, reads nothing; nothing without a name is sent
+        String outsider = login(nl.meedenken.TestPeople.team(teams), nl.meedenken.platform.Role.DRIVER, nl.meedenken.platform.Role.TEAM_LEAD);
+        assertThat(translate("evaluation-card", named, outsider)).contains("niets om te vertalen");
+        assertThat(translate("evaluation-card", unnamed, member)).contains("zonder naam geschreven");
+        assertThat(SERVER.requests).hasSize(1);
+    }
+
+    @Test
+    void aMistakeReportIsTranslatedForItsReadersOnlyAndNotWhenItIsAnonymousOrPointsToSomeone() throws Exception {
+        long team = nl.meedenken.TestPeople.team(teams);
+        String reporter = login(team, nl.meedenken.platform.Role.DRIVER);
+        String lead = login(nl.meedenken.TestPeople.team(teams), nl.meedenken.platform.Role.TEAM_LEAD);
+        String colleague = login(team, nl.meedenken.platform.Role.DRIVER);
+        var categories = nl.meedenken.learning.internal.Category.values();
+        long named = reports.reportNamed(new nl.meedenken.learning.internal.Reports.NewReport(
+                categories[random.nextInt(categories.length)], "Paleta spadła z wózka przy rampie " + random.nextInt(100),
+                null, "Więcej miejsca przy rampie", null, false, "k" + random.nextLong()),
+                TestLogins.personId(users, reporter)).id();
+        long anonymous = reports.reportAnonymously(new nl.meedenken.learning.internal.Reports.NewReport(
+                categories[random.nextInt(categories.length)], "Hamulec nie był sprawdzony", null, null, null, false,
+                "k" + random.nextLong())).id();
+        String someone = people.find(new nl.meedenken.organisation.PersonId(TestLogins.personId(users, colleague)))
+                .orElseThrow().name();
+        long pointing = reports.reportNamed(new nl.meedenken.learning.internal.Reports.NewReport(
+                categories[random.nextInt(categories.length)], someone + " jechał za szybko przy rampie", null, null, null,
+                false, "k" + random.nextLong()), TestLogins.personId(users, reporter)).id();
+
+        assertThat(translate("mistake-report", named, reporter)).contains("[nl] Paleta spadła");
+        assertThat(translate("mistake-report", named, lead)).contains("[nl] Paleta spadła");
+        assertThat(translate("mistake-report", named, colleague)).contains("niets om te vertalen");
+        assertThat(translate("mistake-report", anonymous, lead)).contains("zonder naam geschreven");
+        assertThat(translate("mistake-report", pointing, lead)).contains("naar een persoon kan wijzen");
+        assertThat(translate("mistake-answer", named, reporter)).as("not answered yet").contains("niets om te vertalen");
+        reports.answer(named, "Ruimte bij dock 3 maken", "Lijnen op de vloer", "Dank je wel", "Test");
+        assertThat(translate("mistake-answer", named, reporter)).contains("[nl] Dank je wel", "Ruimte bij dock 3");
+        assertThat(SERVER.requests).as("the report once (the second reader gets the kept one), the answer once").hasSize(2);
+
+        Document detail = Jsoup.parse(mvc.perform(get("/learning/reports/" + pointing).with(TestLogins.as(users, lead)))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(detail.select("form[action^=/translate/]")).as("not offered when it points to someone").isEmpty();
+    }
+
+    @Test
+    void openScanAnswersGoOnlyToReadersOfTheResultsAndAreNeverSentWhileAnonymousTextsAreOff() throws Exception {
+        long demo = jdbc.sql("select id from scan_campaign where status = 'CLOSED' and kind = 'FULL' order by closes_on desc limit 1")
+                .query(Long.class).single();
+        TranslatableTexts answers = kinds.stream().filter(k -> k.kind().equals("scan-answers")).findFirst().orElseThrow();
+        var manager = (nl.meedenken.platform.SignedInUser) users.loadUserByUsername("manager");
+        var driver = (nl.meedenken.platform.SignedInUser) users.loadUserByUsername("driver");
+        var first = answers.original(demo * 100, manager);
+        assertThat(first).isPresent();
+        assertThat(first.get().anonymous()).isTrue();
+        assertThat(answers.original(demo * 100, driver)).isEmpty();
+        assertThat(answers.original(demo * 100 + 99, manager)).isEmpty();
+        assertThat(answers.original(-1, manager)).isEmpty();
+        assertThat(translate("scan-answers", demo * 100, "manager")).contains("zonder naam geschreven");
         assertThat(SERVER.requests).isEmpty();
     }
 
