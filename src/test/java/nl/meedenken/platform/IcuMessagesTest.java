@@ -123,7 +123,7 @@ class IcuMessagesTest {
      * Words that are fine after a number: verbs and words that are no counted plural.
      */
     private static final Set<String> NOT_A_COUNTED_PLURAL = Set.of(
-            "is", "was", "has", "does", "belongs", "takes", "asks", "explains", "carries",
+            "is", "was", "has", "does", "leads", "sees", "belongs", "takes", "asks", "explains", "carries",
             // a unit that is written the same for one
             "kg", "km");
 
