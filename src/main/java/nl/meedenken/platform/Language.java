@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Languages a person can prefer, and the screens shown in them. A language has screens as soon
  * as its message bundle ({@code messages_<code>.properties}) is on the class path; until then a
- * person who prefers it sees English. Arabic is written right to left (each bundle says its own
+ * person who prefers it sees English, so adding the screens of a language is adding its bundles
+ * (see the README). Arabic is written right to left (each bundle says its own
  * direction in {@code layout.direction}) and shows numbers in Latin digits, like times, plates and
  * phone numbers around it (docs/adr/0020). Portuguese is European Portuguese ({@code pt-PT}).
  */
@@ -22,7 +23,20 @@ public enum Language {
     PT("pt"),
     TR("tr"),
     UK("uk"),
-    AR("ar");
+    AR("ar"),
+    // languages people can prefer that have no screens yet: they read English until a bundle set exists
+    CS("cs"),
+    ES("es"),
+    FA("fa"),
+    FR("fr"),
+    HR("hr"),
+    HU("hu"),
+    IT("it"),
+    LT("lt"),
+    LV("lv"),
+    RU("ru"),
+    SK("sk"),
+    SO("so");
 
     public static final Language DEFAULT = NL;
 
@@ -49,11 +63,17 @@ public enum Language {
         if (!screens) {
             return Locale.forLanguageTag(EN.code);
         }
-        return Locale.forLanguageTag(switch (code) {
-            case "ar" -> "ar-u-nu-latn";
-            case "pt" -> "pt-PT"; // the screens are written in European Portuguese, and group thousands so
-            default -> code;
-        });
+        if (rightToLeft()) {
+            // numbers, times and plates in Latin digits, like what stands around them
+            return Locale.forLanguageTag(code + "-u-nu-latn");
+        }
+        // the screens are written in European Portuguese, and group thousands with a space
+        return Locale.forLanguageTag("pt".equals(code) ? "pt-PT" : code);
+    }
+
+    /** Whether the language is written right to left (Arabic, Farsi), as ICU knows it. */
+    public boolean rightToLeft() {
+        return com.ibm.icu.util.ULocale.forLanguageTag(code).isRightToLeft();
     }
 
     /** The language's name in that language itself, as people recognise it in a list. */

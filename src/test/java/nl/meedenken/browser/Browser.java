@@ -125,6 +125,24 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
+    /**
+     * Signs in and switches the screens to a language from the menu, as a person who reads that
+     * language better does (Piotr, who prefers Polish, reading English in a journey about something
+     * else). The choice is stored with the person: {@link #forgetScreenChoices} undoes it.
+     */
+    public void signIn(String login, String password, String readsIn) {
+        signIn(login, password);
+        chooseLanguage(readsIn);
+    }
+
+    /** Back to each demo person's own language, for the tests that come after. */
+    public static void forgetScreenChoices(org.springframework.jdbc.core.simple.JdbcClient jdbc, String... logins) {
+        for (String login : logins) {
+            jdbc.sql("update person set screen_language = null where id = (select person_id from account where lower(login_name) = lower(:l))")
+                    .param("l", login).update();
+        }
+    }
+
     public void type(String id, String text) {
         WebElement field = driver.findElement(By.id(id));
         field.clear();

@@ -25,6 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DrivingJourneyTest {
+    /** Piotr reads English in this journey; put his screens back in his own language for other tests. */
+    @org.junit.jupiter.api.AfterEach
+    void backToOwnLanguage(@org.springframework.beans.factory.annotation.Autowired
+                           org.springframework.jdbc.core.simple.JdbcClient database) {
+        Browser.forgetScreenChoices(database, "driver");
+    }
+
 
     static Browser browser;
 
@@ -60,8 +67,8 @@ class DrivingJourneyTest {
         browser = b;
         long piotr = piotr();
 
-        // Piotr, on a phone (his screens are in English)
-        b.size(Browser.PHONE).signIn("driver", "demo");
+        // Piotr, on a phone, switches his screens from Polish to English
+        b.size(Browser.PHONE).signIn("driver", "demo", "en");
         b.open("/driving");
         assertThat(b.text()).contains("My driving", "Eco score", "Safety score", "Three things to try this week",
                 "Compared with your earlier weeks", "The last 12 weeks", "Who looked at my figures (1)");

@@ -17,6 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EvaluationJourneyTest {
+    /** Piotr reads English in this journey; put his screens back in his own language for other tests. */
+    @org.junit.jupiter.api.AfterEach
+    void backToOwnLanguage(@org.springframework.beans.factory.annotation.Autowired
+                           org.springframework.jdbc.core.simple.JdbcClient database) {
+        Browser.forgetScreenChoices(database, "driver");
+    }
+
 
     /** The board refreshes every second; this leaves room for a slow machine. */
     private static final Duration LIVE = Duration.ofSeconds(5);
@@ -53,7 +60,8 @@ class EvaluationJourneyTest {
         String sessionPath = lead.path();
 
         driver = Browser.start(port);
-        driver.size(Browser.PHONE).signIn("driver", "demo");
+        // Piotr reads Polish best but switches his phone to English here
+        driver.size(Browser.PHONE).signIn("driver", "demo", "en");
         assertThat(driver.text()).contains("Your team's evaluation is running now");
         driver.clickAndWait(By.linkText("Join the board"));
         assertThat(driver.path()).isEqualTo(sessionPath);

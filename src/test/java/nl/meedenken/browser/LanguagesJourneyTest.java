@@ -57,6 +57,11 @@ class LanguagesJourneyTest {
             }
             b.screenshot(language + "-login");
 
+            b.open("/scan/answer");
+            assertSpeaks(b, language, "scan code page");
+            b.screenshot(language + "-scan-code");
+            b.open("/login");
+
             b.signIn(login, "demo");
             assertSpeaks(b, language, "home");
             b.screenshot(language + "-home");
@@ -75,6 +80,14 @@ class LanguagesJourneyTest {
             b.open("/scan");
             assertSpeaks(b, language, "scan");
             b.screenshot(language + "-scan");
+
+            // the other shop-floor pages a driver opens, each in his language
+            for (String path : new String[]{"/driving", "/driving/agreement", "/learning/report", "/challenges",
+                    "/evaluations", "/actions", "/notifications", "/openbook", "/profile"}) {
+                b.open(path);
+                assertSpeaks(b, language, path);
+                b.screenshot(language + path.replace('/', '-'));
+            }
 
             b.click(By.cssSelector("details.lang-menu > summary"));
             assertThat(b.findAll(By.cssSelector(".lang-switch button"))).hasSize(10);

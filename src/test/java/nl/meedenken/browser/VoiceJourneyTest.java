@@ -18,6 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VoiceJourneyTest {
+    /** Piotr reads English in this journey; put his screens back in his own language for other tests. */
+    @org.junit.jupiter.api.AfterEach
+    void backToOwnLanguage(@org.springframework.beans.factory.annotation.Autowired
+                           org.springframework.jdbc.core.simple.JdbcClient database) {
+        Browser.forgetScreenChoices(database, "driver");
+    }
+
 
     /** A real 1 × 1 PNG. */
     private static final byte[] PNG = java.util.Base64.getDecoder().decode(
@@ -46,7 +53,7 @@ class VoiceJourneyTest {
     @Test
     void aDriversIdeaIsAnsweredWithAReasonAndHeIsTold() throws Exception {
         Browser b = browser();
-        b.size(Browser.PHONE).signIn("driver", "demo");
+        b.size(Browser.PHONE).signIn("driver", "demo", "en");
         b.open("/ideas");
         assertThat(b.overflowsSideways()).isFalse();
         b.assertAccessible("ideas on a phone");
@@ -81,7 +88,7 @@ class VoiceJourneyTest {
         b.screenshot("idea-answered");
 
         b.signOutEverywhere();
-        b.size(Browser.PHONE).signIn("driver", "demo");
+        b.size(Browser.PHONE).signIn("driver", "demo", "en");
         assertThat(b.find(By.cssSelector(".bell")).getAttribute("aria-label")).startsWith("Notifications:");
         b.clickAndWait(By.cssSelector(".bell"));
         assertThat(b.text()).contains("The idea \"" + title + "\" is adopted, says Ruud Jansen.");

@@ -137,9 +137,9 @@ class ReportsTest {
 
     @Test
     void theFormAsksAgainWhenTheTextPointsToSomeone() throws Exception {
-        // the demo driver reads English screens
+        // the demo driver, who reads Polish, has switched this phone to English
         String what = "Jan de Vries reed met VZ-123-B tegen de paal " + unique();
-        mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver"))
+        mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver")).requestAttr("meedenken-lang", java.util.Locale.ENGLISH)
                         .param("category", "DAMAGE").param("whatHappened", what).param("who", "named")
                         .param("key", UUID.randomUUID().toString()))
                 .andExpect(status().isOk())
@@ -150,15 +150,15 @@ class ReportsTest {
                 .query(Integer.class).single()).as("nothing stored before the reporter decides").isZero();
         String fingerprint = page(what).split("name=\"confirmed\" value=\"")[1].split("\"")[0];
         String changed = what + " Bel 06-12345678.";
-        mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver"))
+        mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver")).requestAttr("meedenken-lang", java.util.Locale.ENGLISH)
                         .param("category", "DAMAGE").param("whatHappened", changed).param("who", "named")
                         .param("confirmed", fingerprint).param("key", UUID.randomUUID().toString()))
                 .andExpect(content().string(containsString("Phone number: 06-12345678")));
-        mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver"))
+        mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver")).requestAttr("meedenken-lang", java.util.Locale.ENGLISH)
                         .param("category", "DAMAGE").param("whatHappened", what).param("who", "named")
                         .param("confirmed", fingerprint).param("key", UUID.randomUUID().toString()))
                 .andExpect(content().string(containsString("Thank you for your report")));
-        mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver"))
+        mvc.perform(post("/learning/report").with(csrf()).with(TestLogins.as(users, "driver")).requestAttr("meedenken-lang", java.util.Locale.ENGLISH)
                         .param("category", "").param("whatHappened", "").param("who", "named"))
                 .andExpect(content().string(containsString("Choose what it is about.")));
     }

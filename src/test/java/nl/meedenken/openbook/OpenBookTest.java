@@ -37,6 +37,8 @@ class OpenBookTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.springframework.context.MessageSource messages;
+    @Autowired
     UserDetailsService users;
     @Autowired
     FiguresImport figuresImport;
@@ -119,13 +121,15 @@ class OpenBookTest {
     @Test
     void theEmployeePageExplainsWhereTheMoneyWent() throws Exception {
         // last month: a demo month with shop-floor figures (other tests may publish later months)
-        mvc.perform(get("/openbook").param("month", YearMonth.now().minusMonths(1).toString())
+        // Piotr reads it in Polish
+        java.util.Locale polish = java.util.Locale.forLanguageTag("pl");
+        String page = mvc.perform(get("/openbook").param("month", YearMonth.now().minusMonths(1).toString())
                         .with(TestLogins.as(users, "driver")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Where each € 100 went")))
-                .andExpect(content().string(containsString("Fuel")))
-                .andExpect(content().string(containsString("Result margin")))
-                .andExpect(content().string(containsString("Delivered on time")));
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String heading = messages.getMessage("openbook.hundred.heading", new Object[]{"\u0000"}, polish);
+        assertThat(page).contains(org.springframework.web.util.HtmlUtils.htmlEscape(heading.substring(0, heading.indexOf('\u0000')).strip(), "UTF-8"))
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("openbook.cost.FUEL", null, polish), "UTF-8"))
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("openbook.onTime", null, polish), "UTF-8"));
     }
 
     @Test

@@ -417,7 +417,8 @@ class TransportTest {
 
     @Test
     void improvingTheAppOpensANewIdeaAboutICTNamingTheScreen() throws Exception {
-        String page = mvc.perform(get("/ideas/new").param("tool", "Mijn rit").with(TestLogins.as(users, "driver")))
+        String page = mvc.perform(get("/ideas/new").param("tool", "Mijn rit").with(TestLogins.as(users, "driver"))
+                .requestAttr("meedenken-lang", java.util.Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("About the screen &quot;Mijn rit&quot; in Meedenken:");
         assertThat(page).containsPattern("value=\"ICT_TOOLS\"\\s+checked");

@@ -25,6 +25,8 @@ class BadInputGoesBackToTheFormTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.springframework.context.MessageSource messages;
+    @Autowired
     UserDetailsService users;
     @Autowired
     JdbcClient jdbc;
@@ -63,15 +65,18 @@ class BadInputGoesBackToTheFormTest {
     @Test
     void theFormPageShowsTheReasonAndCarriesTheTypedTextInBothLanguages() throws Exception {
         MvcResult refused = sendIdea("Een \u0000titel", "Het probleem");
-        // the driver reads English, the warehouse worker Dutch
-        for (String persona : new String[]{"driver", "warehouse"}) {
-            Locale locale = persona.equals("driver") ? Locale.ENGLISH : Locale.forLanguageTag("nl");
+        // each reads the reason in their own language: Piotr Polish, Youssef Arabic, the warehouse worker Dutch
+        for (String persona : new String[]{"driver", "youssef", "warehouse"}) {
+            var reader = (nl.meedenken.platform.SignedInUser) users.loadUserByUsername(persona);
+            Locale locale = reader.language().screenLocale();
             String page = mvc.perform(get("/ideas/new").flashAttrs(refused.getFlashMap())
                             .with(TestLogins.as(users, persona)))
                     .andReturn().getResponse().getContentAsString();
             assertThat(page).contains("id=\"kept-form\"").contains("data-field=\"title\"")
                     .contains("data-name=\"title\" data-value=\"Een titel\"")
-                    .contains(locale.getLanguage().equals("nl") ? "onzichtbaar stuurteken" : "invisible control character");
+                    .contains("lang=\"" + locale.getLanguage() + "\"")
+                    .contains(org.springframework.web.util.HtmlUtils.htmlEscape(
+                            messages.getMessage("input.error.character", null, locale), "UTF-8"));
         }
     }
 

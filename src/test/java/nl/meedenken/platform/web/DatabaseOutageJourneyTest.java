@@ -30,6 +30,13 @@ class DatabaseOutageJourneyTest {
         });
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.MessageSource messages;
+
+    private String polish(String key) {
+        return messages.getMessage(key, null, java.util.Locale.forLanguageTag("pl"));
+    }
+
     @Test
     void aDriverSeesTheUnavailablePageInTheLanguageHeChoseOnAPhone() throws Exception {
         try (Browser driver = Browser.start(port)) {
@@ -37,9 +44,10 @@ class DatabaseOutageJourneyTest {
             try {
                 databaseGoesAway();
                 driver.open("/ideas");
-                // the demo driver reads English; no database is asked for it, his choice is remembered on the phone
-                assertThat(driver.heading()).isEqualTo("The system is unavailable for a moment");
-                assertThat(driver.text()).contains("was not saved", "Try again in a minute");
+                // the demo driver reads Polish; no database is asked for it, his choice is remembered on the phone
+                assertThat(driver.script("return document.documentElement.lang")).isEqualTo("pl");
+                assertThat(driver.heading()).isEqualTo(polish("error.503.heading"));
+                assertThat(driver.text()).contains(polish("error.503.text"));
                 driver.assertAccessible("database unavailable");
                 assertThat(driver.overflowsSideways()).isFalse();
                 driver.screenshot("database-unavailable");
@@ -47,7 +55,7 @@ class DatabaseOutageJourneyTest {
                 outage.forgetOutage();
             }
             driver.open("/ideas");
-            assertThat(driver.heading()).as("back once the database answers").isNotEqualTo("The system is unavailable for a moment");
+            assertThat(driver.heading()).as("back once the database answers").isNotEqualTo(polish("error.503.heading"));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import jakarta.servlet.http.Cookie;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -34,6 +35,8 @@ class LanguageAndErrorPagesTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.springframework.context.MessageSource messages;
+    @Autowired
     UserDetailsService users;
     @Autowired
     People people;
@@ -48,9 +51,18 @@ class LanguageAndErrorPagesTest {
 
     @Test
     void signInPageFollowsTheBrowserLanguageBeforeSigningIn() throws Exception {
-        mvc.perform(get("/login").header("Accept-Language", "en-GB,en;q=0.8"))
-                .andExpect(content().string(containsString("Welcome to Meedenken")));
-        mvc.perform(get("/login").header("Accept-Language", "pl,de;q=0.5"))
+        java.util.Random random = new java.util.Random();
+        for (Language language : Language.withScreens()) {
+            // the first language the browser asks for that has screens wins, whatever comes before it
+            String unknown = new String[]{"fr", "ja", "it", "sv"}[random.nextInt(4)];
+            String asked = (random.nextBoolean() ? unknown + "," : "") + language.code() + "-XX;q=0.8,nl;q=0.1";
+            String page = mvc.perform(get("/login").header("Accept-Language", asked))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).as(asked).contains("lang=\"" + language.code() + "\"")
+                    .contains(org.springframework.web.util.HtmlUtils.htmlEscape(
+                            messages.getMessage("login.heading", null, language.screenLocale()), "UTF-8"));
+        }
+        mvc.perform(get("/login").header("Accept-Language", "fr,ja;q=0.5"))
                 .andExpect(content().string(containsString("Welkom bij Meedenken")));
     }
 
@@ -77,9 +89,11 @@ class LanguageAndErrorPagesTest {
     }
 
     @Test
-    void aPersonWhoPrefersPolishSeesEnglishScreens() throws Exception {
+    void aPersonWhoPrefersPolishSeesPolishScreens() throws Exception {
         mvc.perform(get("/").with(TestLogins.as(users, "driver")))
-                .andExpect(content().string(containsString("Hello Piotr Kowalski")));
+                .andExpect(content().string(containsString("lang=\"pl\"")))
+                .andExpect(content().string(containsString(
+                        messages.getMessage("home.greeting", new Object[]{"Piotr Kowalski"}, Locale.forLanguageTag("pl")))));
     }
 
     @Test
