@@ -25,4 +25,27 @@ public interface TranslatableTexts {
 
     /** The text, if it exists and the reader may read it. */
     Optional<Original> original(long id, SignedInUser reader);
+
+    /**
+     * Whether a translation shows something that could point to a person that the original did not
+     * (a name the machine spelled in another script); such a translation is not shown.
+     */
+    default boolean identifies(String translated) {
+        return false;
+    }
+
+    /** A kind of text that is only looked up, with the reading rule inside the lookup. */
+    static TranslatableTexts of(String kind, java.util.function.BiFunction<Long, SignedInUser, Optional<Original>> lookup) {
+        return new TranslatableTexts() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public Optional<Original> original(long id, SignedInUser reader) {
+                return lookup.apply(id, reader);
+            }
+        };
+    }
 }

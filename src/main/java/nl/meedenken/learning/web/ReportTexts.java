@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * A mistake report and the answer to it can be translated for the people who read them: team leads,
  * management and the reporter (see {@link Report#readableBy}). A report made without a name counts as
  * anonymous, and so does the answer to it; a report or answer in which the identity check finds a
- * name, a plate or a phone number is not sent either, unless anonymous texts are switched on.
+ * name, a plate or a phone number is not sent either, unless anonymous texts are switched on; and a
+ * translation in which it finds one (a name spelled in another script) is not shown.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportTexts {
@@ -26,6 +27,11 @@ class ReportTexts {
             @Override
             public String kind() {
                 return "mistake-report";
+            }
+
+            @Override
+            public boolean identifies(String translated) {
+                return !identifying.find(translated).isEmpty();
             }
 
             @Override
@@ -42,6 +48,11 @@ class ReportTexts {
             @Override
             public String kind() {
                 return "mistake-answer";
+            }
+
+            @Override
+            public boolean identifies(String translated) {
+                return !identifying.find(translated).isEmpty();
             }
 
             @Override

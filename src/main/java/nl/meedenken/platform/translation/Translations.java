@@ -106,7 +106,7 @@ public class Translations {
                 .param("h", hash).param("t", language)
                 .query((rs, i) -> new Shown(text, rs.getString(1), rs.getString(2), language)).optional();
         if (kept.isPresent()) {
-            return kept.get();
+            return shown(texts, kept.get());
         }
         Translator.Result result;
         try {
@@ -120,7 +120,15 @@ public class Translations {
                         """)
                 .param("h", hash).param("t", language).param("text", result.text())
                 .param("d", result.detectedLanguage()).param("at", Timestamp.from(clock.instant())).update();
-        return new Shown(text, result.text(), result.detectedLanguage(), language);
+        return shown(texts, new Shown(text, result.text(), result.detectedLanguage(), language));
+    }
+
+    /** The identity check runs on the translation too: what it finds there is not shown. */
+    private Shown shown(TranslatableTexts texts, Shown shown) {
+        if (!anonymousTexts && texts.identifies(shown.translated())) {
+            throw new Refused("translation.identifying");
+        }
+        return shown;
     }
 
     static String hash(String text) {

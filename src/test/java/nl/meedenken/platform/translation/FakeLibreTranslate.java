@@ -22,6 +22,8 @@ final class FakeLibreTranslate implements AutoCloseable {
 
     final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     volatile int status = 200;
+    /** Words the "translation" writes differently, as a real one may spell a name in another script. */
+    final java.util.Map<String, String> spelling = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpServer server;
 
     FakeLibreTranslate() {
@@ -35,7 +37,7 @@ final class FakeLibreTranslate implements AutoCloseable {
             requests.add(request);
             byte[] body = status != 200 ? "{\"error\":\"busy\"}".getBytes(StandardCharsets.UTF_8)
                     : JSON.writeValueAsString(java.util.Map.of(
-                            "translatedText", "[" + request.get("target").asString() + "] " + request.get("q").asString(),
+                            "translatedText", "[" + request.get("target").asString() + "] " + spelled(request.get("q").asString()),
                             "detectedLanguage", java.util.Map.of("confidence", 90, "language", "pl")))
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -44,6 +46,13 @@ final class FakeLibreTranslate implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    private String spelled(String text) {
+        for (var word : spelling.entrySet()) {
+            text = text.replace(word.getKey(), word.getValue());
+        }
+        return text;
     }
 
     String url() {

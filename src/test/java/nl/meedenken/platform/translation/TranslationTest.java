@@ -106,6 +106,7 @@ class TranslationTest {
     @BeforeEach
     void fresh() {
         SERVER.requests.clear();
+        SERVER.spelling.clear();
         SERVER.status = 200;
         jdbc.sql("delete from translation_cache").update();
     }
@@ -262,6 +263,18 @@ class TranslationTest {
         assertThat(translate("mistake-answer", named, reporter)).contains("[nl] Dank je wel", "Ruimte bij dock 3");
         assertThat(SERVER.requests).as("the report once (the second reader gets the kept one), the answer once").hasSize(2);
 
+        // the check runs on the translation too: a name the machine spells out is not shown
+        SERVER.spelling.put("زميلي", someone);
+        long spelledOut = reports.reportNamed(new nl.meedenken.learning.internal.Reports.NewReport(
+                categories[random.nextInt(categories.length)], "زميلي نسي الحزام " + random.nextInt(100), null, null, null,
+                false, "k" + random.nextLong()), TestLogins.personId(users, reporter)).id();
+        String refusal = translate("mistake-report", spelledOut, lead);
+        assertThat(refusal).contains("naar een persoon kan wijzen").doesNotContain(someone);
+        assertThat(translate("mistake-report", spelledOut, lead)).as("also when it comes from the database")
+                .contains("naar een persoon kan wijzen").doesNotContain(someone);
+        SERVER.spelling.clear();
+        assertThat(SERVER.requests).hasSize(3);
+
         Document detail = Jsoup.parse(mvc.perform(get("/learning/reports/" + pointing).with(TestLogins.as(users, lead)))
                 .andReturn().getResponse().getContentAsString());
         assertThat(detail.select("form[action^=/translate/]")).as("not offered when it points to someone").isEmpty();
@@ -282,6 +295,17 @@ class TranslationTest {
         assertThat(answers.original(-1, manager)).isEmpty();
         assertThat(translate("scan-answers", demo * 100, "manager")).contains("zonder naam geschreven");
         assertThat(SERVER.requests).isEmpty();
+    }
+
+    @Test
+    void theDataAgreementInForceIsTranslatedForEveryoneWhoReadsIt() throws Exception {
+        long agreement = jdbc.sql("select id from driving_agreement where consent_on is not null and ended_at is null")
+                .query(Long.class).single();
+        Document page = Jsoup.parse(mvc.perform(get("/driving/agreement").with(TestLogins.as(users, "youssef")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select("form[action=/translate/data-agreement/" + agreement + "]")).hasSize(1);
+        assertThat(translate("data-agreement", agreement, "youssef")).contains("[ar] ");
+        assertThat(SERVER.requests).hasSize(1);
     }
 
     @Test

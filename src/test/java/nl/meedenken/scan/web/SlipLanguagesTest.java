@@ -52,7 +52,7 @@ class SlipLanguagesTest {
     MessageSource messages;
 
     private String how(Language language) {
-        return HtmlUtils.htmlEscape(messages.getMessage("scan.codes.slipHow", null, language.screenLocale()));
+        return HtmlUtils.htmlEscape(messages.getMessage("scan.codes.slipHow", null, language.screenLocale()), "UTF-8");
     }
 
     @RepeatedTest(3)
