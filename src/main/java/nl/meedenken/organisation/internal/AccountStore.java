@@ -187,24 +187,46 @@ public class AccountStore {
 
     // --- one-time codes ---
 
-    public void insertCode(long accountId, String purpose, String codeHash, Instant expiresAt, Instant now) {
+    public void insertCode(long accountId, String purpose, String codeHash, Instant expiresAt, Instant now,
+                           String issuedBy, boolean byLead) {
         jdbc.sql("update account_code set used_at = :now where account_id = :id and used_at is null")
                 .param("now", Timestamp.from(now)).param("id", accountId).update();
         jdbc.sql("""
-                        insert into account_code (account_id, purpose, code_hash, expires_at, created_at)
-                        values (:id, :purpose, :hash, :expires, :now)
+                        insert into account_code (account_id, purpose, code_hash, expires_at, created_at, issued_by,
+                                                  issued_by_lead)
+                        values (:id, :purpose, :hash, :expires, :now, :by, :lead)
                         """)
                 .param("id", accountId).param("purpose", purpose).param("hash", codeHash)
-                .param("expires", Timestamp.from(expiresAt)).param("now", Timestamp.from(now)).update();
+                .param("expires", Timestamp.from(expiresAt)).param("now", Timestamp.from(now))
+                .param("by", issuedBy == null || issuedBy.length() <= 200 ? issuedBy : issuedBy.substring(0, 200))
+                .param("lead", byLead).update();
     }
 
-    /** A code that is neither used nor expired, claimed at once so it works only one time. */
+    /** Who made the newest code of an account, and when; empty when it never had one or nobody was named. */
+    public Optional<Accounts.LastCode> lastCode(long accountId) {
+        return jdbc.sql("""
+                        select issued_by, issued_by_lead, created_at from account_code where account_id = :id
+                        order by created_at desc, id desc limit 1
+                        """)
+                .param("id", accountId)
+                .query((rs, i) -> new Accounts.LastCode(rs.getString("issued_by"), rs.getBoolean("issued_by_lead"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .optional();
+    }
+
+    /**
+     * A code that is neither used nor expired, claimed at once so it works only one time. A code a
+     * team lead made does not work once its account holds more rights than a team member.
+     */
     public Optional<Long> claimCode(String codeHash, Instant now) {
         return jdbc.sql("""
-                        update account_code set used_at = :now
-                        where code_hash = :hash and used_at is null and expires_at > :now
-                        returning account_id
-                        """)
+                        update account_code c set used_at = :now
+                        where c.code_hash = :hash and c.used_at is null and c.expires_at > :now
+                          and not (c.issued_by_lead and exists (
+                              select 1 from account a join person_role r on r.person_id = a.person_id
+                              where a.id = c.account_id and r.role in (%s)))
+                        returning c.account_id
+                        """.formatted(TeamAccess.PROTECTED_SQL))
                 .param("hash", codeHash).param("now", Timestamp.from(now)).query(Long.class).optional();
     }
 

@@ -27,6 +27,10 @@ public class Accounts {
 
     public enum Purpose { ACTIVATION, RESET }
 
+    /** Who made an account's newest code (as named in the audit log), whether a team lead did, and when. */
+    public record LastCode(String issuedBy, boolean byLead, Instant issuedAt) {
+    }
+
     private final AccountStore store;
     private final PersonStore people;
     private final PasswordEncoder encoder;
@@ -59,9 +63,24 @@ public class Accounts {
         return store.openCodeExpiry(accountId, clock.instant());
     }
 
+    /** Who made this account's newest code, and when. */
+    @Transactional(readOnly = true)
+    public Optional<LastCode> lastCode(long accountId) {
+        return store.lastCode(accountId);
+    }
+
     /** Opens an account for a person and returns the activation code to hand over. */
     @Transactional
     public IssuedCode open(long personId, String loginName, String actor) {
+        return open(personId, loginName, actor, false);
+    }
+
+    /**
+     * The one way accounts are opened, by an administrator or ({@code byLead}, after {@link TeamAccess}
+     * checked the person) by a team lead for a member of their own team.
+     */
+    @Transactional
+    IssuedCode open(long personId, String loginName, String actor, boolean byLead) {
         Person person = people.find(personId).orElseThrow(() -> new InvalidInput("loginName", "person.error.notFound"));
         if (!person.active()) {
             throw new InvalidInput("loginName", "account.error.personInactive");
@@ -73,18 +92,28 @@ public class Accounts {
         checkLoginName(name, personId);
         Instant now = clock.instant();
         long accountId = store.insert(personId, name, null, now);
-        audit.record(AuditEntry.Type.ACCOUNT_CREATED, actor, subject(person), null, "login=" + name);
-        return issue(accountId, Purpose.ACTIVATION, actor, person);
+        audit.record(AuditEntry.Type.ACCOUNT_CREATED, actor, subject(person), null,
+                "login=" + name + (byLead ? BY_LEAD : ""));
+        return issue(accountId, Purpose.ACTIVATION, actor, person, byLead);
     }
 
     /** A new code with which the person chooses a new password; older open codes stop working. */
     @Transactional
     public IssuedCode issueReset(long personId, String actor) {
+        return issueReset(personId, actor, false);
+    }
+
+    /** The one way new codes are made; {@code byLead} after {@link TeamAccess} checked the person. */
+    @Transactional
+    IssuedCode issueReset(long personId, String actor, boolean byLead) {
         Person person = people.find(personId).orElseThrow(() -> new InvalidInput("id", "person.error.notFound"));
         Account account = store.ofPerson(personId).orElseThrow(() -> new InvalidInput("id", "account.error.none"));
         Purpose purpose = account.activated() ? Purpose.RESET : Purpose.ACTIVATION;
-        return issue(account.id(), purpose, actor, person);
+        return issue(account.id(), purpose, actor, person, byLead);
     }
+
+    /** How the audit log marks what a team lead did (the actor names the lead). */
+    static final String BY_LEAD = "; by team lead";
 
     @Transactional
     public void unlock(long personId, String actor) {
@@ -172,13 +201,14 @@ public class Accounts {
         }
     }
 
-    private IssuedCode issue(long accountId, Purpose purpose, String actor, Person person) {
+    private IssuedCode issue(long accountId, Purpose purpose, String actor, Person person, boolean byLead) {
         Instant now = clock.instant();
         String code = OneTimeCodes.generate();
         Instant expires = now.plus(properties.codeValidity());
-        store.insertCode(accountId, purpose.name(), OneTimeCodes.hash(code), expires, now);
+        store.insertCode(accountId, purpose.name(), OneTimeCodes.hash(code), expires, now, actor, byLead);
         audit.record(purpose == Purpose.ACTIVATION ? AuditEntry.Type.ACTIVATION_CODE_ISSUED
-                : AuditEntry.Type.PASSWORD_RESET_ISSUED, actor, subject(person), null, "valid until " + expires);
+                : AuditEntry.Type.PASSWORD_RESET_ISSUED, actor, subject(person), null,
+                "valid until " + expires + (byLead ? BY_LEAD : ""));
         return new IssuedCode(code, expires);
     }
 

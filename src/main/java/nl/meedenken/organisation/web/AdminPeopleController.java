@@ -99,6 +99,8 @@ class AdminPeopleController {
         model.addAttribute("accountLocked", waitsUntil != null);
         model.addAttribute("accountWaitsUntil", waitsUntil);
         model.addAttribute("codeExpiry", account.flatMap(a -> accounts.openCodeExpiry(a.id())).orElse(null));
+        // who made the newest code: the administrator or (issue 21) the person's team lead
+        model.addAttribute("lastCode", account.flatMap(a -> accounts.lastCode(a.id())).orElse(null));
         model.addAttribute("activationBase", publicUrl.base());
         return "organisation/person";
     }

@@ -52,6 +52,8 @@ class OrganisationHomePanels {
                         .filter(s -> s.id().equals(team.site())).findFirst().map(s -> s.name()).orElse(null));
                 data.put("size", members.size());
                 data.put("leads", members.stream().filter(p -> p.has(Role.TEAM_LEAD)).map(PersonSummary::name).toList());
+                // the team's lead hands out access to the team from here
+                data.put("handsOutAccess", me.has(Role.TEAM_LEAD));
                 return Optional.of(data);
             }
         };

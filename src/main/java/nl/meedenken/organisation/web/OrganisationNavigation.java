@@ -17,6 +17,13 @@ class OrganisationNavigation {
                 Set.of(Role.EMPLOYEE), 80, Section.MINE);
     }
 
+    /** Team leads: accounts and new codes for the members of their own team. */
+    @Bean
+    NavigationItem teamAccessDestination() {
+        return new NavigationItem("/team/access", "nav.teamAccess", "nav.teamAccess.description", "person-badge",
+                Set.of(Role.TEAM_LEAD), 12, Section.WORK);
+    }
+
     @Bean
     NavigationItem peopleDestination() {
         return new NavigationItem("/admin/people", "nav.people", "nav.people.description", "people",

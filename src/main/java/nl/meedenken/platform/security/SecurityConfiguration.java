@@ -67,6 +67,8 @@ class SecurityConfiguration {
                         .requestMatchers("/openbook/manage", "/openbook/manage/**").hasRole(Role.MANAGEMENT.name())
                         .requestMatchers("/learning/reports", "/learning/reports/**", "/learning/lessons/*/withdraw")
                         .hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGEMENT.name())
+                        // team leads hand out access to their own team; the controller checks each person again
+                        .requestMatchers("/team/access", "/team/access/**").hasRole(Role.TEAM_LEAD.name())
                         .requestMatchers("/evaluations/schedule").hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/driver", "/driver/**").hasRole(Role.DRIVER.name())
                         .requestMatchers("/transport/loading", "/transport/loading/**")
