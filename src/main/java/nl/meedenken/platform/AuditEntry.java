@@ -44,7 +44,8 @@ public record AuditEntry(long id, Instant occurredAt, Type type, String actor, S
         SCAN_CODES_DECLINED,
         SCAN_CODES_ISSUED,
         SCAN_CODE_SETTING_CHANGED,
-        SCAN_RESULTS_EXPORTED;
+        SCAN_RESULTS_EXPORTED,
+        GUEST_POSTER_RENEWED;
 
         public String labelKey() {
             return "audit.type." + name();

@@ -7,7 +7,12 @@ import java.time.LocalDate;
 public record Idea(long id, String title, String problem, String proposal, Category category, Long siteId,
                    Long teamId, long authorId, String authorName, Instant createdAt, LocalDate answerDueOn,
                    IdeaStatus status, Instant firstAnsweredAt, Long innovationTeamId, Long challengeId,
-                   String challengeTitle, int supporters, boolean hasPhoto) {
+                   String challengeTitle, int supporters, boolean hasPhoto, boolean withoutAccount) {
+
+    /** The author as colleagues see it: for an idea sent without an account, the name the guest gave, if any. */
+    public boolean namedGuest() {
+        return withoutAccount && authorName != null;
+    }
 
     /** Not answered and past the promised date. */
     public boolean overdueOn(LocalDate today) {

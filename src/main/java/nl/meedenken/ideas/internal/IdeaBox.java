@@ -41,7 +41,10 @@ public class IdeaBox {
             i.id, i.title, i.problem, i.proposal, i.category, i.site_id, i.team_id, i.author_id, i.created_at,
             i.answer_due_on, i.status, i.first_answered_at, i.innovation_team_id, i.challenge_id, i.challenge_title,
             (select count(*) from idea_support s where s.idea_id = i.id) as supporters,
-            exists (select 1 from idea_photo p where p.idea_id = i.id) as has_photo""";
+            exists (select 1 from idea_photo p where p.idea_id = i.id) as has_photo, i.without_account, i.guest_name""";
+    /** Letters and digits that are hard to mix up when read from a note, as in the follow-up codes of reports. */
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     private final JdbcClient jdbc;
     private final People people;
@@ -166,6 +169,108 @@ public class IdeaBox {
         return id;
     }
 
+    /** What someone without an account writes from a site's poster: the proposal, name and phone number may stay empty. */
+    public record GuestIdea(String title, String problem, String proposal, String name, String phone, long siteId,
+                            String submissionKey) {
+    }
+
+    /** An idea sent without an account, and the follow-up code shown once; {@code repeated}: sent before, nothing new stored. */
+    public record SentWithoutAccount(long id, String followUpCode, boolean repeated) {
+    }
+
+    /**
+     * Stores an idea of someone without an account. Colleagues see it like any other idea, marked as
+     * sent without an account (with the name, if one was given); the phone number is for management
+     * only. The guest reads the answer with the follow-up code, of which only a hash is kept.
+     */
+    @Transactional
+    public SentWithoutAccount submitWithoutAccount(GuestIdea idea) {
+        Instant at = clock.instant();
+        String title = text(idea.title(), "title", 150);
+        String problem = text(idea.problem(), "problem", 4000);
+        String proposal = FormValues.text(idea.proposal(), "proposal", 4000, false, InvalidIdea::new);
+        String name = FormValues.text(idea.name(), "name", 80, false, InvalidIdea::new);
+        String phone = FormValues.text(idea.phone(), "phone", 30, false, InvalidIdea::new);
+        if (phone != null && !phone.matches("\\+?[0-9 ()-]{6,30}")) {
+            throw new InvalidIdea("phone", "ideas.guest.error.phone");
+        }
+        if (people.sites().stream().noneMatch(s -> s.id().value() == idea.siteId())) {
+            throw new InvalidIdea("siteId", "ideas.error.site");
+        }
+        String key = idea.submissionKey() != null && idea.submissionKey().matches("[A-Za-z0-9-]{1,36}")
+                ? idea.submissionKey() : null;
+        if (key != null) {
+            Optional<Long> earlier = jdbc.sql("select id from idea where submission_key = :k").param("k", key)
+                    .query(Long.class).optional();
+            if (earlier.isPresent()) {
+                return new SentWithoutAccount(earlier.get(), null, true);
+            }
+        }
+        String code = newCode();
+        Optional<Long> stored = jdbc.sql("""
+                        insert into idea (title, problem, proposal, category, site_id, author_id, created_at,
+                                          answer_due_on, submission_key, without_account, guest_name, guest_phone,
+                                          follow_up_hash)
+                        values (:title, :problem, :proposal, 'OTHER', :site, null, :at, :due, :key, true, :name, :phone,
+                                :hash)
+                        on conflict (submission_key) do nothing returning id""")
+                .param("title", title).param("problem", problem).param("proposal", proposal == null ? "" : proposal)
+                .param("site", idea.siteId()).param("at", Timestamp.from(at))
+                .param("due", LocalDate.ofInstant(at, LOCAL).plusDays(answerDays)).param("key", key)
+                .param("name", name).param("phone", phone).param("hash", hash(code))
+                .query(Long.class).optional();
+        if (stored.isEmpty()) {
+            long earlier = jdbc.sql("select id from idea where submission_key = :k").param("k", key)
+                    .query(Long.class).single();
+            return new SentWithoutAccount(earlier, null, true);
+        }
+        return new SentWithoutAccount(stored.get(), code, false);
+    }
+
+    /** The idea behind a follow-up code, if the code is right. */
+    @Transactional(readOnly = true)
+    public Optional<Idea> byCode(String code) {
+        if (code == null || normalise(code).length() != 12) {
+            return Optional.empty();
+        }
+        Map<Long, String> names = new HashMap<>();
+        return jdbc.sql("select " + COLUMNS + " from idea i where i.follow_up_hash = :h").param("h", hash(code))
+                .query((rs, n) -> idea(rs, names)).optional();
+    }
+
+    /** The phone number a guest left for the answer; only management may read it. */
+    @Transactional(readOnly = true)
+    public Optional<String> guestPhone(long ideaId) {
+        return jdbc.sql("select guest_phone from idea where id = :id and without_account").param("id", ideaId)
+                .query(String.class).optional().filter(p -> p != null && !p.isBlank());
+    }
+
+    String newCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            if (i > 0 && i % 4 == 0) {
+                code.append('-');
+            }
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    static String normalise(String code) {
+        return code.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    }
+
+    static String hash(String code) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("meedenken-idea-follow-up:" + normalise(code))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A colleague supports an idea; once, and not one's own. */
     @Transactional
     public void support(long ideaId, long personId) {
@@ -198,8 +303,10 @@ public class IdeaBox {
         String body = text(text, "comment", 2000);
         jdbc.sql("insert into idea_comment (idea_id, author_id, text, created_at) values (:i, :a, :t, :at)")
                 .param("i", ideaId).param("a", authorId).param("t", body).param("at", Timestamp.from(at)).update();
-        notifications.tellAsOf(at, List.of(idea.authorId()), authorId, "ideas.notify.comment", "/ideas/" + ideaId,
-                name(authorId), idea.title());
+        if (!idea.withoutAccount()) {
+            notifications.tellAsOf(at, List.of(idea.authorId()), authorId, "ideas.notify.comment", "/ideas/" + ideaId,
+                    name(authorId), idea.title());
+        }
     }
 
     /**
@@ -243,7 +350,9 @@ public class IdeaBox {
         }
         List<Long> told = new ArrayList<>(jdbc.sql("select person_id from idea_support where idea_id = :i")
                 .param("i", ideaId).query(Long.class).list());
-        told.add(0, idea.authorId());
+        if (!idea.withoutAccount()) {
+            told.add(0, idea.authorId());
+        }
         notifications.tellAsOf(at, told, byId, "ideas.notify.answered." + status.name(), "/ideas/" + ideaId,
                 idea.title(), byName);
     }
@@ -399,13 +508,15 @@ public class IdeaBox {
     private Idea idea(ResultSet rs, Map<Long, String> names) throws SQLException {
         Timestamp answered = rs.getTimestamp("first_answered_at");
         long author = rs.getLong("author_id");
+        boolean guest = rs.getBoolean("without_account");
         return new Idea(rs.getLong("id"), rs.getString("title"), rs.getString("problem"), rs.getString("proposal"),
                 Category.valueOf(rs.getString("category")), rs.getObject("site_id", Long.class),
-                rs.getObject("team_id", Long.class), author, names.computeIfAbsent(author, this::name),
+                rs.getObject("team_id", Long.class), author,
+                guest ? rs.getString("guest_name") : names.computeIfAbsent(author, this::name),
                 rs.getTimestamp("created_at").toInstant(), rs.getObject("answer_due_on", LocalDate.class),
                 IdeaStatus.valueOf(rs.getString("status")), answered == null ? null : answered.toInstant(),
                 rs.getObject("innovation_team_id", Long.class), rs.getObject("challenge_id", Long.class),
-                rs.getString("challenge_title"), rs.getInt("supporters"), rs.getBoolean("has_photo"));
+                rs.getString("challenge_title"), rs.getInt("supporters"), rs.getBoolean("has_photo"), guest);
     }
 
     String name(long personId) {

@@ -193,6 +193,8 @@ class IdeasController {
         });
         model.addAttribute("supporting", ideas.supports(id, me.personId()));
         model.addAttribute("leads", leads(me));
+        // the phone number a guest left for the answer is for management only
+        model.addAttribute("guestPhone", me.has(Role.MANAGEMENT) ? ideas.guestPhone(id).orElse(null) : null);
         model.addAttribute("answerStatuses", IdeaStatus.answers());
         model.addAttribute("today", ideas.today());
         model.addAttribute("innovationTeams", roster.all());

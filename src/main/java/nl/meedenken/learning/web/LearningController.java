@@ -167,7 +167,7 @@ class LearningController {
         return "learning/lesson";
     }
 
-    private static String fingerprint(Map<String, String> form) {
+    static String fingerprint(Map<String, String> form) {
         String text = form.getOrDefault("whatHappened", "") + "\u0000" + form.getOrDefault("location", "") + "\u0000"
                 + form.getOrDefault("prevention", "");
         return Integer.toHexString(text.replace("\r\n", "\n").strip().hashCode());

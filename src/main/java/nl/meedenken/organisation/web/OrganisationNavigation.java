@@ -43,6 +43,12 @@ class OrganisationNavigation {
     }
 
     @Bean
+    NavigationItem postersDestination() {
+        return new NavigationItem("/admin/posters", "nav.posters", "nav.posters.description", "qr-code",
+                Set.of(Role.ADMIN, Role.MANAGEMENT), 35, Section.ADMIN);
+    }
+
+    @Bean
     NavigationItem importDestination() {
         return new NavigationItem("/admin/people/import", "nav.import", "nav.import.description", "upload",
                 Set.of(Role.ADMIN), 40, Section.ADMIN);

@@ -38,7 +38,7 @@ class SecurityConfiguration {
 
     /** Paths anyone may open, signed in or not. */
     static final String[] PUBLIC_PATHS = {"/login", "/activate", "/setup", "/language", "/scan/answer",
-            "/scan/answer/**", "/learning/follow-up", "/rfms-simulator/**", "/webjars/**", "/css/**",
+            "/scan/answer/**", "/learning/follow-up", "/ideas/follow-up", "/guest/**", "/kiosk/*", "/rfms-simulator/**", "/webjars/**", "/css/**",
             "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/error"};
 
     @Bean
@@ -50,6 +50,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/admin/posters", "/admin/posters/*")
+                        .hasAnyRole(Role.ADMIN.name(), Role.MANAGEMENT.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/scan/campaigns/new", "/scan/campaigns/*/open", "/scan/campaigns/*/close",
                                 "/scan/campaigns/*/codes", "/scan/campaigns/*/actions",

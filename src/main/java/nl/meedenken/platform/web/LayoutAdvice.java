@@ -90,6 +90,12 @@ class LayoutAdvice {
                 .max(java.util.Comparator.comparingInt(String::length)).orElse(path);
     }
 
+    /** On a shared tablet in kiosk mode: its start page, which every page offers as "Start again". */
+    @ModelAttribute("kioskHome")
+    String kioskHome(HttpServletRequest request) {
+        return nl.meedenken.platform.Kiosk.home(request).orElse(null);
+    }
+
     @ModelAttribute("screenLanguages")
     List<Language> screenLanguages() {
         return Language.withScreens();
