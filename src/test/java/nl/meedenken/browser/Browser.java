@@ -98,6 +98,14 @@ public final class Browser implements AutoCloseable {
                 "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
+    /**
+     * Answers "allow" for this site to a permission the page will ask for (e.g. {@code notifications}),
+     * as a person tapping "Allow" would; headless Chromium shows no question to tap.
+     */
+    public void allow(String permission) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of(permission), "origin", base));
+    }
+
     /** Runs a script in the page and gives what it returns. */
     public Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);

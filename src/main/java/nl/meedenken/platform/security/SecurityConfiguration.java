@@ -38,8 +38,9 @@ class SecurityConfiguration {
 
     /** Paths anyone may open, signed in or not. */
     static final String[] PUBLIC_PATHS = {"/login", "/activate", "/setup", "/language", "/scan/answer",
-            "/scan/answer/**", "/learning/follow-up", "/ideas/follow-up", "/guest/**", "/kiosk/*", "/rfms-simulator/**", "/webjars/**", "/css/**",
-            "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/error"};
+            "/scan/answer/**", "/learning/follow-up", "/ideas/follow-up", "/guest/**", "/kiosk/*", "/rfms-simulator/**",
+            "/webjars/**", "/css/**", "/js/**", "/img/**", "/sw.js", "/favicon.ico", "/favicon.svg", "/actuator/health",
+            "/actuator/health/**", "/error"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInGuard guard, SetupState setup, AuditLog audit,
