@@ -67,4 +67,42 @@ class NewsChoicesJourneyTest {
         b.screenshot("news-choices-driver-phone-saved");
         choices.save(piotr, Map.of());
     }
+
+    @Test
+    void theAdministratorSeesAFailedTextMessageAndPutsItBackInTheQueue() {
+        if (browser == null) {
+            browser = Browser.start(port);
+        }
+        long piotr = jdbc.sql("select person_id from account where login_name = 'driver'").query(Long.class).single();
+        long notification = jdbc.sql("""
+                        insert into notification (person_id, message, arguments, link, created_at)
+                        values (:p, 'challenges.notify.closed', 'Nachtrit', '/challenges/1', now()) returning id""")
+                .param("p", piotr).query(Long.class).single();
+        long delivery = jdbc.sql("""
+                        insert into delivery (notification_id, person_id, channel, kind, status, attempts, next_attempt_at,
+                                              last_error, created_at)
+                        values (:n, :p, 'sms', 'CHALLENGES', 'FAILED', 5, now(), 'the SMS gateway answered HTTP 503', now())
+                        returning id""")
+                .param("n", notification).param("p", piotr).query(Long.class).single();
+        Browser b = browser;
+        b.signOutEverywhere();
+        b.size(Browser.DESKTOP);
+        b.signIn("admin", "demo");
+        b.open("/");
+        assertThat(b.text()).contains("Berichten buiten de app");
+        b.open("/admin/deliveries?status=FAILED");
+        assertThat(b.text()).contains("Piotr Kowalski", "Niet verstuurd", "the SMS gateway answered HTTP 503")
+                .doesNotContain("Nachtrit");
+        b.screenshot("deliveries-admin");
+        b.assertAccessible("/admin/deliveries");
+        b.clickAndWait(By.cssSelector("tr[data-delivery='" + delivery + "'] button"));
+        assertThat(b.text()).contains("Het bericht staat weer in de wachtrij.");
+        assertThat(jdbc.sql("select status from delivery where id = :id").param("id", delivery).query(String.class)
+                .single()).isEqualTo("WAITING");
+        b.size(Browser.PHONE);
+        b.open("/admin/deliveries");
+        assertThat(b.overflowsSideways()).isFalse();
+        b.screenshot("deliveries-admin");
+        jdbc.sql("delete from notification where id = :id").param("id", notification).update();
+    }
 }
