@@ -1,20 +1,15 @@
 package nl.meedenken.platform;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import nl.meedenken.platform.delivery.Deliveries;
+import nl.meedenken.platform.delivery.Kind;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -22,45 +17,38 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * In-app notifications behind the bell, and the same by e-mail when SMTP is configured
- * ({@code spring.mail.host}). Without SMTP everything works; the e-mail is simply not sent.
- * Messages are stored as keys with arguments and shown in the reader's language.
+ * In-app notifications behind the bell. Each is also queued for the channels the person chose for its
+ * kind (e-mail when SMTP is configured, text messages, push): {@link Deliveries} sends them with retries.
+ * Messages are stored as keys with arguments and shown (and sent) in the reader's language.
  */
 @Service
 public class Notifications {
 
     public static final int PAGE_SIZE = 20;
-    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     /** Separates the arguments in one column; never typed by people. */
     private static final String SEPARATOR = "\u001f";
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ObjectProvider<JavaMailSender> mail;
-    private final ObjectProvider<Recipients> recipients;
-    private final MessageSource messages;
-    private final String from;
-    private final String baseUrl;
+    private final Deliveries deliveries;
 
-    Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail,
-                  ObjectProvider<Recipients> recipients, MessageSource messages,
-                  @org.springframework.beans.factory.annotation.Value("${meedenken.mail.from:meedenken@localhost}") String from,
-                  PublicUrl publicUrl) {
-        this.from = from;
-        this.baseUrl = publicUrl.base();
+    Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail, Deliveries deliveries) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.mail = mail;
-        this.recipients = recipients;
-        this.messages = messages;
+        this.deliveries = deliveries;
     }
 
-    /** Whether notifications also go out by e-mail. */
+    /** Whether notifications can also go out by e-mail (an SMTP server is set). */
     public boolean mailOn() {
         return mail.getIfAvailable() != null;
     }
 
-    /** Tells each person once (the actor, if among them, is left out). */
+    /**
+     * Tells each person once (the actor, if among them, is left out): stores the notification behind the bell
+     * and queues it for the channels the person chose for its kind, in the same transaction.
+     */
     @Transactional
     public void tell(Collection<Long> people, Long actor, String messageKey, String link, String... arguments) {
         tellAsOf(clock.instant(), people, actor, messageKey, link, arguments);
@@ -74,16 +62,14 @@ public class Notifications {
         if (actor != null) {
             once.remove(actor);
         }
+        Kind kind = Kind.of(messageKey);
         for (long person : once) {
-            jdbc.sql("""
+            long id = jdbc.sql("""
                             insert into notification (person_id, message, arguments, link, created_at)
-                            values (:p, :m, :a, :l, :at)""")
+                            values (:p, :m, :a, :l, :at) returning id""")
                     .param("p", person).param("m", messageKey).param("a", String.join(SEPARATOR, clean(arguments)))
-                    .param("l", link).param("at", Timestamp.from(at)).update();
-        }
-        if (mailOn() && !once.isEmpty()) {
-            List<Long> addressed = new ArrayList<>(once);
-            afterCommit(() -> addressed.forEach(p -> send(p, messageKey, link, arguments)));
+                    .param("l", link).param("at", Timestamp.from(at)).query(Long.class).single();
+            deliveries.enqueue(id, person, kind);
         }
     }
 
@@ -126,28 +112,6 @@ public class Notifications {
                 .param("at", Timestamp.from(clock.instant())).param("p", personId).update();
     }
 
-    private void send(long person, String messageKey, String link, String[] arguments) {
-        JavaMailSender sender = mail.getIfAvailable();
-        Recipients known = recipients.getIfAvailable();
-        if (sender == null || known == null) {
-            return;
-        }
-        known.find(person).filter(r -> r.email() != null && !r.email().isBlank()).ifPresent(r -> {
-            try {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(from);
-                message.setTo(r.email());
-                message.setSubject(messages.getMessage("notifications.mail.subject", null, "Meedenken", r.locale()));
-                message.setText(messages.getMessage(messageKey, arguments, messageKey, r.locale()) + "\n\n"
-                        + messages.getMessage("notifications.mail.footer", new Object[]{baseUrl + (link == null ? "/" : link)},
-                        "", r.locale()));
-                sender.send(message);
-            } catch (RuntimeException e) {
-                log.warn("Could not e-mail notification to person {}: {}", person, e.getMessage());
-            }
-        });
-    }
-
     /** Arguments come from what people typed; the separator must not appear in them. */
     private static String[] clean(String[] arguments) {
         String[] clean = new String[arguments.length];
@@ -155,18 +119,5 @@ public class Notifications {
             clean[i] = arguments[i] == null ? "" : arguments[i].replace(SEPARATOR, " ");
         }
         return clean;
-    }
-
-    private static void afterCommit(Runnable work) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    work.run();
-                }
-            });
-        } else {
-            work.run();
-        }
     }
 }

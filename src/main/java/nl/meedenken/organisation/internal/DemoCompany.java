@@ -37,6 +37,8 @@ class DemoCompany implements ApplicationRunner {
                   String login, String email) {
     }
 
+    /** Phone numbers (made up) of the demo driver and warehouse worker, who have no e-mail: news can reach them by SMS. */
+    private static final Map<String, String> DEMO_PHONES = Map.of("driver", "06 1000 2001", "warehouse", "06 1000 3001");
     private static final Map<String, String> SITES = new LinkedHashMap<>();
     private static final Map<String, String> TEAMS = new LinkedHashMap<>();
 
@@ -141,7 +143,8 @@ class DemoCompany implements ApplicationRunner {
         Map<String, Long> teamIds = new LinkedHashMap<>();
         TEAMS.forEach((name, site) -> teamIds.put(name, teams.create(name, siteIds.get(site))));
         for (Member m : MEMBERS) {
-            long id = people.insert(new PersonDetails(m.number(), m.name(), m.language(), m.email(), null,
+            long id = people.insert(new PersonDetails(m.number(), m.name(), m.language(), m.email(),
+                    m.login() == null ? null : DEMO_PHONES.get(m.login()),
                     teamIds.get(m.team()), siteIds.get(m.site()), m.roles()), clock.instant());
             if (m.login() != null) {
                 accounts.openWithPassword(id, m.login(), PASSWORD);

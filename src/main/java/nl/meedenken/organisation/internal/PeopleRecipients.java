@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Gives notifications an e-mail address and the language of a person's screens. */
+/** Gives notifications an e-mail address, a phone number and the language of a person's screens. */
 @Component
 class PeopleRecipients implements Recipients {
 
@@ -18,6 +18,6 @@ class PeopleRecipients implements Recipients {
     @Override
     public Optional<Recipient> find(long personId) {
         return people.find(personId).filter(Person::active)
-                .map(p -> new Recipient(p.name(), p.email(), p.screens().screenLocale()));
+                .map(p -> new Recipient(p.name(), p.email(), p.screens().screenLocale(), p.phone()));
     }
 }

@@ -4,6 +4,7 @@ import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.internal.Accounts;
 import nl.meedenken.organisation.internal.InvalidInput;
 import nl.meedenken.platform.SignedInUser;
+import nl.meedenken.platform.delivery.DeliveryChoices;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A person's own page: their details, their language and their password. */
+/** A person's own page: their details, their language, how news reaches them and their password. */
 @Controller
 class ProfileController {
 
@@ -23,10 +24,12 @@ class ProfileController {
 
     private final People people;
     private final Accounts accounts;
+    private final DeliveryChoices choices;
 
-    ProfileController(People people, Accounts accounts) {
+    ProfileController(People people, Accounts accounts, DeliveryChoices choices) {
         this.people = people;
         this.accounts = accounts;
+        this.choices = choices;
     }
 
     @GetMapping("/profile")
@@ -67,6 +70,9 @@ class ProfileController {
         model.addAttribute("teamMates", person.teamId() == null ? java.util.List.of()
                 : people.inTeam(new nl.meedenken.organisation.TeamId(person.teamId())).stream()
                         .filter(p -> p.id().value() != me.personId()).toList());
+        model.addAttribute("newsLines", choices.of(me.personId()));
+        model.addAttribute("newsChannels", choices.offered(me.personId()));
+        model.addAttribute("newsQuiet", choices.quietHours());
         return "organisation/profile";
     }
 }

@@ -22,4 +22,10 @@ class PlatformNavigation {
         return new NavigationItem("/admin/audit", "nav.audit", "nav.audit.description", "journal-text",
                 Set.of(Role.ADMIN), 90, Section.ADMIN);
     }
+
+    @Bean
+    NavigationItem deliveriesDestination() {
+        return new NavigationItem("/admin/deliveries", "nav.deliveries", "nav.deliveries.description", "send",
+                Set.of(Role.ADMIN), 91, Section.ADMIN);
+    }
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
 
-/** With SMTP configured, a notification also goes out by e-mail, in the person's language. */
+/** With SMTP configured, a notification also goes out by e-mail (through the delivery queue), in the person's language. */
 @SpringBootTest
 class MailNotificationsTest {
 
@@ -27,12 +27,15 @@ class MailNotificationsTest {
     Notifications notifications;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    nl.meedenken.platform.delivery.Deliveries deliveries;
 
     @Test
     void aNotificationIsAlsoMailedToAPersonWithAnAddress() {
         long manager = ((SignedInUser) users.loadUserByUsername("manager")).personId();
         assertThat(notifications.mailOn()).isTrue();
         notifications.tell(List.of(manager), null, "challenges.notify.closed", "/challenges/7", "Nieuwe vestiging");
+        deliveries.run();
         ArgumentCaptor<SimpleMailMessage> sent = ArgumentCaptor.forClass(SimpleMailMessage.class);
         verify(mail, atLeastOnce()).send(sent.capture());
         SimpleMailMessage message = sent.getAllValues().get(sent.getAllValues().size() - 1);
