@@ -39,7 +39,9 @@ class SecurityConfiguration {
     /** Paths anyone may open, signed in or not. */
     static final String[] PUBLIC_PATHS = {"/login", "/activate", "/setup", "/language", "/scan/answer",
             "/scan/answer/**", "/learning/follow-up", "/rfms-simulator/**", "/webjars/**", "/css/**",
-            "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/error"};
+            "/js/**", "/img/**", "/icons/**", "/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/error",
+            // the installable app: manifest, service worker and the page it shows without a connection
+            "/manifest.webmanifest", "/sw.js", "/offline"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInGuard guard, SetupState setup, AuditLog audit,

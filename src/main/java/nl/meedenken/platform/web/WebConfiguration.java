@@ -51,6 +51,7 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(hour);
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(hour);
         registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").setCacheControl(hour);
+        registry.addResourceHandler("/icons/**").addResourceLocations("classpath:/static/icons/").setCacheControl(hour);
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
                 .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
