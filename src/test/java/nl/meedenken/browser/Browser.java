@@ -106,6 +106,11 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of(permission), "origin", base));
     }
 
+    /** Sends a Chrome DevTools command (user agent, emulated media, …) and gives its answer. */
+    public Map<String, Object> devTools(String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
+    }
+
     /** Runs a script in the page and gives what it returns. */
     public Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);

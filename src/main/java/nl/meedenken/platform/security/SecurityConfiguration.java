@@ -39,8 +39,10 @@ class SecurityConfiguration {
     /** Paths anyone may open, signed in or not. */
     static final String[] PUBLIC_PATHS = {"/login", "/activate", "/setup", "/language", "/scan/answer",
             "/scan/answer/**", "/learning/follow-up", "/ideas/follow-up", "/guest/**", "/kiosk/*", "/rfms-simulator/**",
-            "/webjars/**", "/css/**", "/js/**", "/img/**", "/sw.js", "/favicon.ico", "/favicon.svg", "/actuator/health",
-            "/actuator/health/**", "/error"};
+            "/webjars/**", "/css/**", "/js/**", "/img/**", "/icons/**", "/favicon.ico", "/favicon.svg", "/actuator/health",
+            "/actuator/health/**", "/error",
+            // the installable app: manifest, service worker and the page it shows without a connection
+            "/manifest.webmanifest", "/sw.js", "/offline"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInGuard guard, SetupState setup, AuditLog audit,

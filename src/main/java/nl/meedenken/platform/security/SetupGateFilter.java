@@ -17,8 +17,8 @@ import java.util.List;
  */
 class SetupGateFilter extends OncePerRequestFilter {
 
-    private static final List<String> ALWAYS_OPEN = List.of("/webjars/", "/css/", "/js/", "/img/", "/favicon",
-            "/actuator/health", "/error", "/language");
+    private static final List<String> ALWAYS_OPEN = List.of("/webjars/", "/css/", "/js/", "/img/", "/icons/", "/favicon",
+            "/actuator/health", "/error", "/language", "/manifest.webmanifest", "/sw.js", "/offline");
 
     private final SetupState setup;
 

@@ -51,8 +51,8 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(hour);
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(hour);
         // the service worker sits at the root so that it may serve the whole app; browsers check it for updates
-        registry.addResourceHandler("/sw.js").addResourceLocations("classpath:/static/").setCacheControl(CacheControl.noCache());
         registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").setCacheControl(hour);
+        registry.addResourceHandler("/icons/**").addResourceLocations("classpath:/static/icons/").setCacheControl(hour);
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
                 .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());

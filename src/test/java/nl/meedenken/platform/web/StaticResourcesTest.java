@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Styles, scripts, images and webjars are served from their own prefixes, to anyone. */
+/** Styles, scripts, images, app icons and webjars are served from their own prefixes, to anyone. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class StaticResourcesTest {
@@ -27,6 +27,8 @@ class StaticResourcesTest {
                 .andExpect(header().string("Cache-Control", containsString("max-age=3600")));
         mvc.perform(get("/js/meedenken.js")).andExpect(status().isOk());
         mvc.perform(get("/img/favicon.svg")).andExpect(status().isOk());
+        mvc.perform(get("/icons/icon-192.png")).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("max-age=3600")));
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("htmx")));
         mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
