@@ -33,7 +33,7 @@ import java.util.Map;
  * is worth a retry; any other refusal is not.
  */
 @Component
-class PushChannel implements Channel {
+class PushChannel implements Channel, nl.meedenken.platform.delivery.Reachable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushChannel.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -90,6 +90,12 @@ class PushChannel implements Channel {
     @Override
     public String name() {
         return "push";
+    }
+
+    /** Push reaches only people with at least one device that opted in. */
+    @Override
+    public boolean reaches(long personId) {
+        return !subscriptions.of(personId).isEmpty();
     }
 
     @Override
