@@ -83,8 +83,23 @@ public class Notifications {
         }
         if (mailOn() && !once.isEmpty()) {
             List<Long> addressed = new ArrayList<>(once);
-            afterCommit(() -> addressed.forEach(p -> send(p, messageKey, link, arguments)));
+            afterCommit(() -> addressed.forEach(p -> send(p, messageKey, link, arguments, true)));
         }
+    }
+
+    /**
+     * A reminder to people whose being chosen must stay unknown (for example: those who have not answered a
+     * scan yet). Nothing is stored per person, no row, no log line naming anyone: the bell does not show it.
+     * For now it goes out by e-mail as {@link #tell} does, after the commit.
+     *
+     * @return how many people it was meant for
+     */
+    public int remind(Collection<Long> people, String messageKey, String link, String... arguments) {
+        List<Long> once = new ArrayList<>(new LinkedHashSet<>(people));
+        if (mailOn() && !once.isEmpty()) {
+            afterCommit(() -> once.forEach(p -> send(p, messageKey, link, arguments, false)));
+        }
+        return once.size();
     }
 
     @Transactional(readOnly = true)
@@ -126,7 +141,7 @@ public class Notifications {
                 .param("at", Timestamp.from(clock.instant())).param("p", personId).update();
     }
 
-    private void send(long person, String messageKey, String link, String[] arguments) {
+    private void send(long person, String messageKey, String link, String[] arguments, boolean named) {
         JavaMailSender sender = mail.getIfAvailable();
         Recipients known = recipients.getIfAvailable();
         if (sender == null || known == null) {
@@ -143,7 +158,12 @@ public class Notifications {
                         "", r.locale()));
                 sender.send(message);
             } catch (RuntimeException e) {
-                log.warn("Could not e-mail notification to person {}: {}", person, e.getMessage());
+                if (named) {
+                    log.warn("Could not e-mail notification to person {}: {}", person, e.getMessage());
+                } else {
+                    // a reminder: who was meant stays unsaid (a mail error's text may hold the address)
+                    log.warn("Could not e-mail a reminder ({}): {}", messageKey, e.getClass().getSimpleName());
+                }
             }
         });
     }
