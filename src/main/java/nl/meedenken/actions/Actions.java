@@ -5,7 +5,9 @@ import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.organisation.TeamId;
 import nl.meedenken.organisation.TeamSummary;
+import nl.meedenken.platform.Notifications;
 import nl.meedenken.platform.Page;
+import nl.meedenken.platform.SignedInUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,11 +45,13 @@ public class Actions {
     private final JdbcClient jdbc;
     private final People people;
     private final Clock clock;
+    private final Notifications notifications;
 
-    Actions(JdbcClient jdbc, People people, Clock clock) {
+    Actions(JdbcClient jdbc, People people, Clock clock, Notifications notifications) {
         this.jdbc = jdbc;
         this.people = people;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     /** Today where the company is. */
@@ -93,6 +97,7 @@ public class Actions {
                 .param("at", Timestamp.from(at))
                 .query(Long.class).single();
         record(id, ActionChange.Kind.STATUS, ActionStatus.OPEN, null, createdBy, at);
+        given(id, owner.id().value(), title);
         return new ActionId(id);
     }
 
@@ -118,6 +123,48 @@ public class Actions {
                 .param("at", Timestamp.from(clock.instant())).param("id", id.value()).update();
         String newOwner = current.ownerId() == owner.id().value() ? null : owner.name();
         record(id.value(), ActionChange.Kind.EDIT, current.status(), newOwner, actor, clock.instant());
+        if (newOwner != null) {
+            given(id.value(), owner.id().value(), title);
+        }
+    }
+
+    /**
+     * Tells the owner that someone else gave them the action. Only when a signed-in person did it: the
+     * demo loaders and imports tell nobody, and whoever takes an action on themselves knows it already.
+     */
+    private void given(long actionId, long ownerId, String title) {
+        SignedInUser.currentPersonId().filter(actor -> actor != ownerId).ifPresent(actor ->
+                notifications.tell(List.of(ownerId), actor, "actions.notify.given", "/actions/" + actionId, title));
+    }
+
+    /**
+     * What the daily job does: tells the owner of every open action due tomorrow, once per action and due
+     * date. The record of it is written in the same transaction, its key refuses a second one, so two nodes
+     * or two runs never tell twice (a run that loses the race tells nobody).
+     *
+     * @return how many owners were told
+     */
+    @Transactional
+    public int tellDueTomorrow() {
+        LocalDate tomorrow = today().plusDays(1);
+        List<Due> due = jdbc.sql("""
+                        insert into action_due_notice (action_id, due_on, told_at)
+                        select id, due_on, :at from action where status in ('OPEN', 'DOING') and due_on = :tomorrow order by id
+                        on conflict do nothing
+                        returning action_id""")
+                .param("at", Timestamp.from(clock.instant())).param("tomorrow", tomorrow)
+                .query(Long.class).list().stream()
+                .map(id -> jdbc.sql("select id, owner_id, title from action where id = :id").param("id", id)
+                        .query((rs, i) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3))).single())
+                .toList();
+        for (Due one : due) {
+            notifications.tell(List.of(one.owner()), null, "actions.notify.dueTomorrow", "/actions/" + one.id(),
+                    one.title());
+        }
+        return due.size();
+    }
+
+    private record Due(long id, long owner, String title) {
     }
 
     /** Moves an action to another status. Dropping needs a reason, which stays visible. */

@@ -7,9 +7,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -73,6 +76,23 @@ public class Notifications {
         }
     }
 
+    /**
+     * A reminder to people whose being chosen must stay unknown (for example: those who have not answered a
+     * scan yet). Nothing is stored per person: no notification row, no delivery row, no log line naming
+     * anyone, so the bell does not show it. It goes out at once, after the commit, through the channels the
+     * person chose for its kind, without retries (see {@link Deliveries#sendUnrecorded}).
+     *
+     * @return how many people it was meant for
+     */
+    public int remind(Collection<Long> people, String messageKey, String link, String... arguments) {
+        List<Long> once = new ArrayList<>(new LinkedHashSet<>(people));
+        if (!once.isEmpty()) {
+            String[] clean = clean(arguments);
+            afterCommit(() -> once.forEach(p -> deliveries.sendUnrecorded(p, Kind.of(messageKey), messageKey, link, clean)));
+        }
+        return once.size();
+    }
+
     @Transactional(readOnly = true)
     public int unread(long personId) {
         return jdbc.sql("select count(*) from notification where person_id = :p and read_at is null")
@@ -119,5 +139,18 @@ public class Notifications {
             clean[i] = arguments[i] == null ? "" : arguments[i].replace(SEPARATOR, " ");
         }
         return clean;
+    }
+
+    private static void afterCommit(Runnable work) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    work.run();
+                }
+            });
+        } else {
+            work.run();
+        }
     }
 }

@@ -43,6 +43,17 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
         this.locked = locked;
     }
 
+    /**
+     * The person signed in on this thread's request, if any: the one who does what a service is asked to do.
+     * Empty for the demo loaders, imports and jobs.
+     */
+    public static java.util.Optional<Long> currentPersonId() {
+        org.springframework.security.core.Authentication auth =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof SignedInUser user
+                ? java.util.Optional.of(user.personId()) : java.util.Optional.empty();
+    }
+
     public long accountId() {
         return accountId;
     }

@@ -6,6 +6,7 @@ import nl.meedenken.scan.internal.Campaigns;
 import nl.meedenken.scan.internal.Instruments;
 import nl.meedenken.scan.internal.InvalidScanInput;
 import nl.meedenken.scan.internal.Results;
+import nl.meedenken.scan.internal.ScanNotices;
 import nl.meedenken.scan.internal.Score;
 import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.PersonId;
@@ -134,8 +135,11 @@ public class Scans {
     private final Instruments instruments;
     private final Answering answering;
     private final People people;
+    private final ScanNotices notices;
 
-    Scans(Campaigns campaigns, Results results, Instruments instruments, Answering answering, People people) {
+    Scans(Campaigns campaigns, Results results, Instruments instruments, Answering answering, People people,
+          ScanNotices notices) {
+        this.notices = notices;
         this.campaigns = campaigns;
         this.results = results;
         this.instruments = instruments;
@@ -191,8 +195,30 @@ public class Scans {
                 List.of(), false));
     }
 
-    /** Opens a pulse; refused with {@link IllegalArgumentException} when it is not complete. */
+    /**
+     * Opens a pulse; refused with {@link IllegalArgumentException} when it is not complete. The people it asks
+     * are told it is open, unless it is restricted (then the starting module tells them itself, or asks
+     * {@link #tellAsked}) or opened as history.
+     */
+    @Transactional
     public CampaignId startPulse(PulseRequest request) {
+        CampaignId id = open(request);
+        if (!request.restricted() && request.opensOn() == null) {
+            notices.opened(id.value(), false);
+        }
+        return id;
+    }
+
+    /**
+     * For a restricted pulse whose module wants it: tells the people it asks that it is open, and lets the
+     * scan remind those who have not answered halfway and two days before it closes. Once per pulse.
+     */
+    @Transactional
+    public void tellAsked(CampaignId id) {
+        notices.opened(id.value(), true);
+    }
+
+    private CampaignId open(PulseRequest request) {
         try {
             return new CampaignId(campaigns.startPulse(new Campaigns.Pulse(request.title(), request.dimensions(),
                     request.statements().stream().map(s -> new Campaigns.CustomStatement(s.dutch(), s.english(), s.others())).toList(),

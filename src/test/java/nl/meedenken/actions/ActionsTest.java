@@ -1,6 +1,7 @@
 package nl.meedenken.actions;
 
 import nl.meedenken.TestLogins;
+import nl.meedenken.TestNotices;
 import nl.meedenken.TestPeople;
 import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.TeamId;
@@ -18,6 +19,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +52,18 @@ class ActionsTest {
     JdbcClient jdbc;
     @Autowired
     ActionsBackfill backfill;
+
+    @Autowired
+    java.util.List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>> jobs;
+
+    /** Runs a recurring job by hand, as db-scheduler would on one node (jobs are off in the tests). */
+    private void runJob(String name) {
+        runOnce(jobs.stream().filter(t -> t.getName().equals(name)).findFirst().orElseThrow());
+    }
+
+    private static <T> void runOnce(com.github.kagkarlsson.scheduler.task.helper.RecurringTask<T> job) {
+        job.execute(job.instance(com.github.kagkarlsson.scheduler.task.helper.RecurringTask.INSTANCE), null);
+    }
 
     private long person(long team, Role... roles) {
         return TestPeople.member(people, team, "Actie " + TestPeople.uniqueNumber(), roles);
@@ -217,5 +232,79 @@ class ActionsTest {
 
     private long idOf(String login) {
         return TestLogins.personId(users, login);
+    }
+
+    // ---- what reaches whom
+
+    @Test
+    void theOwnerIsToldWhenSomeoneElseGivesThemAnActionAndNobodyElseIs() {
+        java.util.Random random = new java.util.Random();
+        long team = TestPeople.team(teams);
+        List<Long> members = new ArrayList<>();
+        for (int i = 0, n = 3 + random.nextInt(5); i < n; i++) {
+            members.add(person(team));
+        }
+        long lead = person(team, Role.TEAM_LEAD);
+        long owner = members.get(random.nextInt(members.size()));
+        ActionId id = TestNotices.as(lead, () -> actions.create(new NewAction("Pallets stapelen " + random.nextInt(),
+                null, owner, actions.today().plusDays(4), Origin.manual()), "Teamleider"));
+        String link = "/actions/" + id.value();
+        assertThat(TestNotices.told(jdbc, owner, "actions.notify.given", link)).isEqualTo(1);
+        assertThat(TestNotices.told(jdbc, lead, "actions.notify.given", link)).as("the actor").isZero();
+        members.stream().filter(m -> m != owner).forEach(m ->
+                assertThat(TestNotices.told(jdbc, m, "actions.notify.given", link)).isZero());
+
+        // handed on to another member: that one is told, the first is not told again
+        long next = members.stream().filter(m -> m != owner).findAny().orElse(lead);
+        TestNotices.run(lead, () -> actions.change(id, new ActionEdit("Pallets stapelen", null, next, null,
+                actions.today().plusDays(4)), "Teamleider"));
+        assertThat(TestNotices.told(jdbc, next, "actions.notify.given", link)).isEqualTo(next == lead ? 0 : 1);
+        assertThat(TestNotices.told(jdbc, owner, "actions.notify.given", link)).isEqualTo(1);
+
+        // taking one on yourself, or a change that keeps the owner, tells nobody
+        ActionId own = TestNotices.as(owner, () -> actions.create(new NewAction("Zelf doen", null, owner,
+                actions.today().plusDays(4), Origin.manual()), "Zelf"));
+        assertThat(TestNotices.told(jdbc, owner, "actions.notify.given", "/actions/" + own.value())).isZero();
+        TestNotices.run(lead, () -> actions.change(id, new ActionEdit("Pallets netjes stapelen", null, next, null,
+                actions.today().plusDays(5)), "Teamleider"));
+        assertThat(TestNotices.told(jdbc, next, "actions.notify.given", link)).isEqualTo(next == lead ? 0 : 1);
+    }
+
+    @Test
+    void ownersOfOpenActionsDueTomorrowAreToldOnceEvenWhenTheJobRunsTwiceAtOnce() throws Exception {
+        java.util.Random random = new java.util.Random();
+        long team = TestPeople.team(teams);
+        List<Long> dueTomorrow = new ArrayList<>();
+        List<Long> notTold = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        for (int i = 0, n = 4 + random.nextInt(6); i < n; i++) {
+            long owner = person(team);
+            int kind = random.nextInt(3);
+            LocalDate due = actions.today().plusDays(kind == 1 ? 2 : 1);
+            ActionId id = actions.create(new NewAction("Controle " + i, null, owner, due, Origin.manual()), "tester");
+            if (kind == 2) {
+                actions.move(id, ActionStatus.DONE, null, "tester");
+            }
+            (kind == 0 ? dueTomorrow : notTold).add(owner);
+            links.add("/actions/" + id.value());
+        }
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(actions::tellDueTomorrow);
+            var second = two.submit(actions::tellDueTomorrow);
+            first.get();
+            second.get();
+        } finally {
+            two.shutdown();
+        }
+        runJob(ActionJobs.TASK);
+        for (long owner : dueTomorrow) {
+            assertThat(jdbc.sql("select count(*) from notification where person_id = :p and message = 'actions.notify.dueTomorrow'")
+                    .param("p", owner).query(Integer.class).single()).as("told once").isEqualTo(1);
+        }
+        for (long owner : notTold) {
+            assertThat(jdbc.sql("select count(*) from notification where person_id = :p and message = 'actions.notify.dueTomorrow'")
+                    .param("p", owner).query(Integer.class).single()).as("due later or done").isZero();
+        }
     }
 }

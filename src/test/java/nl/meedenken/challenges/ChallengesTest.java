@@ -174,4 +174,47 @@ class ChallengesTest {
         assertThat(board.list(null, null, Boolean.FALSE, 0).items()).anyMatch(c -> c.followUp() != null);
         assertThat(challenges.open()).hasSizeGreaterThanOrEqualTo(2);
     }
+
+    // ---- what reaches whom
+
+    @Autowired
+    nl.meedenken.organisation.People people;
+    @Autowired
+    nl.meedenken.organisation.internal.Sites sites;
+    @Autowired
+    nl.meedenken.organisation.internal.Teams teams;
+
+    @Test
+    void aNewChallengeIsToldToEveryoneAtThePostersSiteButThePoster() {
+        java.util.Random random = new java.util.Random();
+        long here = sites.create("Vestiging " + nl.meedenken.TestPeople.uniqueNumber(), "Hier");
+        long there = sites.create("Vestiging " + nl.meedenken.TestPeople.uniqueNumber(), "Daar");
+        long teamHere = teams.create("Team " + nl.meedenken.TestPeople.uniqueNumber(), here);
+        java.util.List<Long> atSite = new java.util.ArrayList<>();
+        java.util.List<Long> elsewhere = new java.util.ArrayList<>();
+        for (int i = 0, n = 4 + random.nextInt(8); i < n; i++) {
+            int where = random.nextInt(3);
+            String name = "Collega " + nl.meedenken.TestPeople.uniqueNumber();
+            Long team = where == 0 ? Long.valueOf(teamHere) : null;
+            Long site = where == 1 ? Long.valueOf(here) : where == 2 ? Long.valueOf(there) : null;
+            long person = people.register(new nl.meedenken.organisation.internal.PersonDetails(
+                    nl.meedenken.TestPeople.uniqueNumber(), name, nl.meedenken.platform.Language.NL, null, null, team,
+                    site, java.util.Set.of(nl.meedenken.platform.Role.WAREHOUSE)), "test").value();
+            (where == 2 ? elsewhere : atSite).add(person);
+        }
+        long poster = nl.meedenken.TestPeople.member(people, teamHere, "Melder " + nl.meedenken.TestPeople.uniqueNumber(),
+                nl.meedenken.platform.Role.WAREHOUSE);
+        long problem = board.post(new ChallengeBoard.Post(Challenge.Kind.SHOP_FLOOR, "Te weinig karren", "Wat speelt er",
+                "Wat doen we eraan?", LocalDate.now().plusDays(10), List.of()), poster, false);
+        String link = "/challenges/" + problem;
+        for (long person : atSite) {
+            assertThat(nl.meedenken.TestNotices.told(jdbc, person, "challenges.notify.posted", link)).isEqualTo(1);
+        }
+        for (long person : elsewhere) {
+            assertThat(nl.meedenken.TestNotices.told(jdbc, person, "challenges.notify.posted", link)).isZero();
+        }
+        assertThat(nl.meedenken.TestNotices.told(jdbc, poster, "challenges.notify.posted", link)).isZero();
+        assertThat(nl.meedenken.TestNotices.told(jdbc, id("driver"), "challenges.notify.posted", link))
+                .as("a demo persona at another site").isZero();
+    }
 }

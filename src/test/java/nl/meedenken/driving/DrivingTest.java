@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.Optional;
 
@@ -423,5 +424,32 @@ class DrivingTest {
 
     private long accesses(long driverId) {
         return jdbc.sql("select count(*) from driving_access where driver_id = :d").param("d", driverId).query(Long.class).single();
+    }
+
+    // ---- what reaches whom
+
+    @Test
+    void aDraftWaitingForConsentIsToldToTheWorksCouncilOnly() {
+        Random random = new Random();
+        List<Long> council = new java.util.ArrayList<>(people.withRole(Role.WORKS_COUNCIL).stream()
+                .map(p -> p.id().value()).toList());
+        for (int i = 0, n = random.nextInt(3); i < n; i++) {
+            council.add(TestPeople.person(people, "OR-lid " + TestPeople.uniqueNumber(), java.util.Set.of(Role.WORKS_COUNCIL)));
+        }
+        long manager = TestLogins.personId(users, "manager");
+        long driver = TestLogins.personId(users, "driver");
+        long id = nl.meedenken.TestNotices.as(manager, () -> agreements.draft(new Agreements.Draft(
+                "Test: minder brandstof, nooit voor beoordeling.", EnumSet.allOf(Metric.class), true, false, false, false,
+                90, Agreement.defaultWeights()), "Ingrid (#" + manager + ")"));
+        try {
+            String link = "/driving/agreement#draft-" + id;
+            for (long member : council) {
+                assertThat(nl.meedenken.TestNotices.told(jdbc, member, "driving.notify.draftWaiting", link)).isEqualTo(1);
+            }
+            assertThat(nl.meedenken.TestNotices.told(jdbc, manager, "driving.notify.draftWaiting", link)).isZero();
+            assertThat(nl.meedenken.TestNotices.told(jdbc, driver, "driving.notify.draftWaiting", link)).isZero();
+        } finally {
+            agreements.discard(id, "test");
+        }
     }
 }

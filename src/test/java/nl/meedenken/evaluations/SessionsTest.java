@@ -65,6 +65,18 @@ class SessionsTest {
     @Autowired
     Evaluations evaluations;
 
+    @Autowired
+    java.util.List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>> jobs;
+
+    /** Runs a recurring job by hand, as db-scheduler would on one node (jobs are off in the tests). */
+    private void runJob(String name) {
+        runOnce(jobs.stream().filter(t -> t.getName().equals(name)).findFirst().orElseThrow());
+    }
+
+    private static <T> void runOnce(com.github.kagkarlsson.scheduler.task.helper.RecurringTask<T> job) {
+        job.execute(job.instance(com.github.kagkarlsson.scheduler.task.helper.RecurringTask.INSTANCE), null);
+    }
+
     /** A team with a lead and two members, and its first session, running. */
     record Team(long id, long lead, long anna, long bert, long session) {
     }
@@ -325,5 +337,47 @@ class SessionsTest {
 
     private long idOf(String login) {
         return TestLogins.personId(users, login);
+    }
+
+    // ---- what reaches whom
+
+    @Test
+    void theTeamIsToldOnceOnTheDayOfItsEvaluationAndWhenTheLeadStartsOneNow() {
+        java.util.Random random = new java.util.Random();
+        long team = TestPeople.team(teams);
+        long other = TestPeople.team(teams);
+        long lead = TestPeople.member(people, team, "Leider " + TestPeople.uniqueNumber(), Role.TEAM_LEAD);
+        List<Long> members = new ArrayList<>();
+        for (int i = 0, n = 2 + random.nextInt(6); i < n; i++) {
+            members.add(TestPeople.member(people, team, "Lid " + TestPeople.uniqueNumber(), Role.DRIVER));
+        }
+        long outsider = TestPeople.member(people, other, "Ander " + TestPeople.uniqueNumber(), Role.DRIVER);
+
+        long today = sessions.schedule(new Sessions.Plan(team, "Vandaag", 4, sessions.today(), lead, false), "tester");
+        long later = sessions.schedule(new Sessions.Plan(team, "Later", 4, sessions.today().plusDays(3), lead, false),
+                "tester");
+        sessions.tellToday();
+        runJob("evaluations-today");
+        // the lead starts today's session: told in the morning already, so nobody is told again
+        nl.meedenken.TestNotices.run(lead, () -> sessions.start(today));
+        String link = "/evaluations/sessions/" + today;
+        for (long member : members) {
+            assertThat(nl.meedenken.TestNotices.told(jdbc, member, "evaluations.notify.today", link)).isEqualTo(1);
+            assertThat(nl.meedenken.TestNotices.told(jdbc, member, "evaluations.notify.today",
+                    "/evaluations/sessions/" + later)).as("not today").isZero();
+        }
+        assertThat(nl.meedenken.TestNotices.told(jdbc, outsider, "evaluations.notify.today", link)).isZero();
+
+        // started now although planned later: the team hears it now, the lead who started it does not
+        nl.meedenken.TestNotices.run(lead, () -> sessions.start(later));
+        sessions.tellToday();
+        for (long member : members) {
+            assertThat(nl.meedenken.TestNotices.told(jdbc, member, "evaluations.notify.today",
+                    "/evaluations/sessions/" + later)).isEqualTo(1);
+        }
+        assertThat(nl.meedenken.TestNotices.told(jdbc, lead, "evaluations.notify.today", "/evaluations/sessions/" + later))
+                .isZero();
+        assertThat(nl.meedenken.TestNotices.told(jdbc, lead, "evaluations.notify.today", link))
+                .as("the morning job tells the lead too: nobody started it then").isEqualTo(1);
     }
 }

@@ -259,4 +259,29 @@ class ReportsTest {
     private long idOf(String login) {
         return TestLogins.personId(users, login);
     }
+
+    // ---- what reaches whom
+
+    @Test
+    void theReporterOfANamedReportIsToldOfTheAnswerAndAnAnonymousOneTellsNobody() throws Exception {
+        long reporter = TestPeople.person(people, "Melder " + unique(), java.util.Set.of(Role.WAREHOUSE));
+        Reports.Reported named = reports.reportNamed(new Reports.NewReport(Category.SAFETY,
+                "Een kar rolde van de laadklep " + unique(), null, null, null, false, null), reporter);
+        Reports.Reported anonymous = reports.reportAnonymously(new Reports.NewReport(Category.SAFETY,
+                "Een deur klemde " + unique(), null, null, null, false, null));
+        long told = jdbc.sql("select count(*) from notification where message = 'learning.notify.answered'")
+                .query(Long.class).single();
+        for (long id : List.of(named.id(), anonymous.id())) {
+            mvc.perform(post("/learning/reports/{id}/answer", id).with(csrf()).with(TestLogins.as(users, "teamlead"))
+                            .param("learned", "Wielen blokkeren").param("change", "Wiggen bij elke klep")
+                            .param("thanks", "Dank je"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(nl.meedenken.TestNotices.told(jdbc, reporter, "learning.notify.answered",
+                "/learning/mine/" + named.id())).isEqualTo(1);
+        assertThat(nl.meedenken.TestNotices.told(jdbc, idOf("teamlead"), "learning.notify.answered",
+                "/learning/mine/" + named.id())).isZero();
+        assertThat(jdbc.sql("select count(*) from notification where message = 'learning.notify.answered'")
+                .query(Long.class).single()).as("one notification, none for the anonymous report").isEqualTo(told + 1);
+    }
 }

@@ -558,4 +558,38 @@ class TransportTest {
         actions.arrived(UUID.randomUUID(), trips.stops(visited).get(0).id(), s.driverId(), null);
         assertThatThrownBy(() -> trips.delete(visited)).hasFieldOrPropertyWithValue("messageKey", "transport.error.tripVisited");
     }
+
+    // ---- what reaches whom
+
+    @Test
+    void theDriverIsToldOnceWhenThePlannerChangesTheTripAfterTheyOpenedItAndAgainAfterTheyLookAgain() throws Exception {
+        Setup s = setup("Zwolle", 30);
+        long trip = trip(s, 2, 3);
+        Setup other = setup("Zwolle", 30);
+        long unseen = trip(other, 2);
+        long planner = TestLogins.personId(users, "planner");
+        java.util.function.IntSupplier told = () -> nl.meedenken.TestNotices.told(jdbc, s.driverId(),
+                "transport.notify.tripChanged", "/driver");
+
+        // a change before the driver looked tells nothing: what they will open is already the new trip
+        nl.meedenken.TestNotices.run(planner, () -> trips.addOrders(trip, List.of(order(s.addresses().get(2), trips.today(), 1))));
+        assertThat(told.getAsInt()).isZero();
+
+        mvc.perform(get("/driver").with(TestLogins.as(users, s.driverLogin()))).andExpect(status().isOk());
+        nl.meedenken.TestNotices.run(planner, () -> trips.addOrders(trip, List.of(order(s.addresses().get(0), trips.today(), 1))));
+        List<Long> stops = new ArrayList<>(trips.stops(trip).stream().map(Stop::id).toList());
+        java.util.Collections.reverse(stops);
+        nl.meedenken.TestNotices.run(planner, () -> trips.reorderByPlanner(trip, stops));
+        assertThat(told.getAsInt()).as("two changes before the driver looks again: told once").isEqualTo(1);
+
+        mvc.perform(get("/driver").with(TestLogins.as(users, s.driverLogin()))).andExpect(status().isOk());
+        nl.meedenken.TestNotices.run(planner, () -> trips.removeStop(trip, trips.stops(trip).get(0).id()));
+        assertThat(told.getAsInt()).isEqualTo(2);
+
+        assertThat(nl.meedenken.TestNotices.told(jdbc, planner, "transport.notify.tripChanged", "/driver")).isZero();
+        nl.meedenken.TestNotices.run(planner, () -> trips.addOrders(unseen,
+                List.of(order(other.addresses().get(1), trips.today(), 1))));
+        assertThat(nl.meedenken.TestNotices.told(jdbc, other.driverId(), "transport.notify.tripChanged", "/driver"))
+                .as("the other driver never opened their trip").isZero();
+    }
 }

@@ -9,6 +9,7 @@ import nl.meedenken.platform.Notifications;
 import nl.meedenken.platform.FormValues;
 import nl.meedenken.platform.Like;
 import nl.meedenken.platform.Page;
+import nl.meedenken.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +77,33 @@ public class ChallengeBoard {
     /** Posts a challenge; a company challenge only by management. */
     @Transactional
     public long post(Post post, long posterId, boolean management) {
-        return post(post, posterId, management, clock.instant());
+        long id = post(post, posterId, management, clock.instant());
+        find(id).ifPresent(challenge -> notifications.tell(audience(posterId), posterId, "challenges.notify.posted",
+                "/challenges/" + id, challenge.title()));
+        return id;
+    }
+
+    /**
+     * Who hears of a new challenge. A challenge has no site of its own, so: everyone active at the poster's
+     * site (their own or their team's); everyone active when the poster belongs to no site.
+     */
+    Set<Long> audience(long posterId) {
+        Map<Long, Long> siteOfTeam = new java.util.HashMap<>();
+        people.teams().forEach(t -> {
+            if (t.site() != null) {
+                siteOfTeam.put(t.id().value(), t.site().value());
+            }
+        });
+        java.util.function.Function<PersonSummary, Long> siteOf = p -> p.site() != null ? Long.valueOf(p.site().value())
+                : p.team() == null ? null : siteOfTeam.get(p.team().value());
+        Long site = people.find(new PersonId(posterId)).map(siteOf).orElse(null);
+        Set<Long> audience = new java.util.LinkedHashSet<>();
+        for (PersonSummary person : people.withRole(Role.EMPLOYEE)) {
+            if (person.active() && (site == null || site.equals(siteOf.apply(person)))) {
+                audience.add(person.id().value());
+            }
+        }
+        return audience;
     }
 
     @Transactional

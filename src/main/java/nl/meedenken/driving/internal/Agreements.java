@@ -2,6 +2,10 @@ package nl.meedenken.driving.internal;
 
 import nl.meedenken.platform.AuditEntry;
 import nl.meedenken.platform.AuditLog;
+import nl.meedenken.organisation.People;
+import nl.meedenken.platform.Notifications;
+import nl.meedenken.platform.Role;
+import nl.meedenken.platform.SignedInUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +42,12 @@ public class Agreements {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final People people;
+    private final Notifications notifications;
 
-    Agreements(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Agreements(JdbcClient jdbc, AuditLog audit, Clock clock, People people, Notifications notifications) {
+        this.people = people;
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -74,7 +82,18 @@ public class Agreements {
                 .param("retention", draft.retentionDays()).param("weights", Agreement.formatWeights(weights(draft)))
                 .param("by", by).param("now", Timestamp.from(clock.instant())).query(Long.class).single();
         audit.record(AuditEntry.Type.DRIVING_AGREEMENT_DRAFTED, by, "agreement #" + id, null, summary(draft));
+        waitsForCouncil(id);
         return id;
+    }
+
+    /**
+     * Tells the works council's members that a draft waits for their consent, when a signed-in person saved it
+     * (the demo's draft tells nobody). Saved again after a change, they are told again: it is another text.
+     */
+    private void waitsForCouncil(long id) {
+        SignedInUser.currentPersonId().ifPresent(actor -> notifications.tell(
+                people.withRole(Role.WORKS_COUNCIL).stream().map(p -> p.id().value()).toList(), actor,
+                "driving.notify.draftWaiting", "/driving/agreement#draft-" + id));
     }
 
     /** Changes a draft; an agreement the council consented to is never changed, a new one is drafted instead. */
@@ -94,6 +113,7 @@ public class Agreements {
                 .param("retention", draft.retentionDays()).param("weights", Agreement.formatWeights(weights(draft)))
                 .param("by", by).param("now", Timestamp.from(clock.instant())).param("id", current.id()).update();
         audit.record(AuditEntry.Type.DRIVING_AGREEMENT_DRAFTED, by, "agreement #" + id, null, summary(draft));
+        waitsForCouncil(id);
     }
 
     @Transactional

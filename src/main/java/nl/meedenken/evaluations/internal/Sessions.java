@@ -10,6 +10,8 @@ import nl.meedenken.organisation.PersonId;
 import nl.meedenken.organisation.PersonSummary;
 import nl.meedenken.organisation.TeamId;
 import nl.meedenken.organisation.TeamSummary;
+import nl.meedenken.platform.Notifications;
+import nl.meedenken.platform.SignedInUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,12 +53,14 @@ public class Sessions {
     private final People people;
     private final Actions actions;
     private final Clock clock;
+    private final Notifications notifications;
 
-    Sessions(JdbcClient jdbc, People people, Actions actions, Clock clock) {
+    Sessions(JdbcClient jdbc, People people, Actions actions, Clock clock, Notifications notifications) {
         this.jdbc = jdbc;
         this.people = people;
         this.actions = actions;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     public LocalDate today() {
@@ -116,10 +120,46 @@ public class Sessions {
                 .param("on", on).param("anonymous", anonymous).query(Long.class).single();
     }
 
-    /** Starts a planned session; the open actions of earlier sessions are kept for the review. */
+    /**
+     * Starts a planned session now; the open actions of earlier sessions are kept for the review. The team's
+     * members are told it starts, unless the morning job told them already (the lead who starts it is not).
+     */
     @Transactional
     public void start(long sessionId) {
         start(sessionId, clock.instant());
+        find(sessionId).ifPresent(session -> tellTeam(session, SignedInUser.currentPersonId().orElse(null)));
+    }
+
+    /**
+     * What the daily job does: tells the members of each team whose evaluation is planned for today, once
+     * per session across all nodes and runs.
+     *
+     * @return how many sessions the teams were told about
+     */
+    @Transactional
+    public int tellToday() {
+        int told = 0;
+        for (Session session : jdbc.sql("select " + COLUMNS + " from evaluation_session where planned_on = :today"
+                        + " and state <> 'CLOSED' order by id")
+                .param("today", today()).query(Sessions::session).list()) {
+            told += tellTeam(session, null) ? 1 : 0;
+        }
+        return told;
+    }
+
+    /** Tells the team once: the notice row's key lets only the first transaction through. */
+    private boolean tellTeam(Session session, Long actor) {
+        boolean first = jdbc.sql("""
+                        insert into evaluation_session_notice (session_id, told_at) values (:s, :at)
+                        on conflict do nothing""")
+                .param("s", session.id()).param("at", Timestamp.from(clock.instant())).update() == 1;
+        if (first) {
+            List<Long> members = people.inTeam(new TeamId(session.teamId())).stream().filter(PersonSummary::active)
+                    .map(p -> p.id().value()).toList();
+            notifications.tell(members, actor, "evaluations.notify.today", "/evaluations/sessions/" + session.id(),
+                    session.title());
+        }
+        return first;
     }
 
     @Transactional

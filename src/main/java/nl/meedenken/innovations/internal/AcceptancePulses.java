@@ -98,6 +98,10 @@ public class AcceptancePulses {
             CampaignId id = scans.startPulse(new Scans.PulseRequest(title.length() > 200 ? title.substring(0, 200) : title,
                     List.of(), STATEMENTS, audience.teams(), opensOn, start.plusDays(DAYS_OPEN), ORIGIN + project.id(),
                     by, audience.excluded(), true, Scans.Statement.fromBundle("i18n.innovations", "innovations.pulse.intro", project.title())));
+            if (opensOn == null) {
+                // the people it asks hear that it is open, and are reminded while they have not answered
+                scans.tellAsked(id);
+            }
             jdbc.sql("""
                             insert into innovation_pulse (campaign_id, project_id, phase, group_kind, group_ref, started_at)
                             values (:c, :p, :phase, :kind, :ref, :at)""")

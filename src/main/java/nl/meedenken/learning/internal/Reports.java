@@ -4,6 +4,8 @@ import nl.meedenken.organisation.People;
 import nl.meedenken.organisation.SiteSummary;
 import nl.meedenken.platform.FormValues;
 import nl.meedenken.platform.Page;
+import nl.meedenken.platform.Notifications;
+import nl.meedenken.platform.SignedInUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +49,11 @@ public class Reports {
     private final JdbcClient jdbc;
     private final People people;
     private final Clock clock;
+    private final Notifications notifications;
     private final SecureRandom random = new SecureRandom();
 
-    Reports(JdbcClient jdbc, People people, Clock clock) {
+    Reports(JdbcClient jdbc, People people, Clock clock, Notifications notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.people = people;
         this.clock = clock;
@@ -141,10 +145,15 @@ public class Reports {
                 .query(Reports::report).optional();
     }
 
-    /** A team lead's answer: what we learned and what we change, and a word of thanks. */
+    /**
+     * A team lead's answer: what we learned and what we change, and a word of thanks. The reporter of a named
+     * report is told; an anonymous report has nobody to tell (its reporter reads the answer with the code).
+     */
     @Transactional
     public void answer(long id, String learned, String change, String thanks, String by) {
         answer(id, learned, change, thanks, by, clock.instant());
+        find(id).map(Report::reporterId).ifPresent(reporter -> notifications.tell(List.of(reporter),
+                SignedInUser.currentPersonId().orElse(null), "learning.notify.answered", "/learning/mine/" + id));
     }
 
     @Transactional

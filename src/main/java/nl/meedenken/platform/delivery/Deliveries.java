@@ -120,6 +120,37 @@ public class Deliveries {
         }
     }
 
+    /**
+     * Sends one message at once through the channels the person chose for its kind and stores nothing: for
+     * reminders whose recipients must stay unknown (who has not answered a scan). No retries, no row, and a
+     * failure is logged without the person; text messages and push keep the quiet hours (then not sent).
+     */
+    public void sendUnrecorded(long personId, Kind kind, String messageKey, String link, String[] arguments) {
+        Instant now = clock.instant();
+        Optional<Recipients.Recipient> recipient = Optional.ofNullable(recipients.getIfAvailable())
+                .flatMap(r -> r.find(personId));
+        if (recipient.isEmpty()) {
+            return;
+        }
+        Locale locale = recipient.get().locale();
+        Channel.Message message = new Channel.Message(0, personId, locale,
+                messages.getMessage("notifications.mail.subject", null, "Meedenken", locale),
+                messages.getMessage(messageKey, arguments, messageKey, locale),
+                publicUrl.base() + (link == null || link.isBlank() ? "/" : link));
+        for (String name : choices.channels(personId, kind)) {
+            Channel channel = channels.get(name);
+            boolean held = name.equals("sms") || name.equals("push");
+            if (channel == null || !channel.ready() || (held && quiet(now))) {
+                continue;
+            }
+            try {
+                channel.send(message);
+            } catch (Channel.Failed | RuntimeException e) {
+                log.warn("A reminder ({}) by {} did not go out: {}", messageKey, name, e.getClass().getSimpleName());
+            }
+        }
+    }
+
     /** Sends what is due now; returns how many rows were handled (sent, failed, or put off). */
     public int run() {
         return run(clock.instant());

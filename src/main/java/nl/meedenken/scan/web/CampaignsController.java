@@ -11,6 +11,7 @@ import nl.meedenken.scan.internal.Campaign;
 import nl.meedenken.scan.internal.Campaigns;
 import nl.meedenken.scan.internal.InvalidScanInput;
 import nl.meedenken.scan.internal.ParticipationCodes;
+import nl.meedenken.scan.internal.ScanNotices;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,9 +53,11 @@ class CampaignsController {
     private final AuditLog audit;
     private final nl.meedenken.platform.PublicUrl publicUrl;
     private final MessageSource messages;
+    private final ScanNotices notices;
 
     CampaignsController(Campaigns campaigns, ParticipationCodes codes, People people, Clock clock, AuditLog audit,
-                        nl.meedenken.platform.PublicUrl publicUrl, MessageSource messages) {
+                        nl.meedenken.platform.PublicUrl publicUrl, MessageSource messages, ScanNotices notices) {
+        this.notices = notices;
         this.publicUrl = publicUrl;
         this.messages = messages;
         this.campaigns = campaigns;
@@ -134,6 +137,7 @@ class CampaignsController {
         find(id);
         try {
             campaigns.open(id, me.auditName());
+            notices.opened(id, false);
             redirect.addFlashAttribute("saved", "scan.saved.opened");
         } catch (InvalidScanInput refused) {
             redirect.addFlashAttribute("refused", refused.messageKey());

@@ -7,6 +7,8 @@ import nl.meedenken.platform.Role;
 import nl.meedenken.routing.Place;
 import nl.meedenken.routing.RouteOptimiser;
 import org.springframework.dao.DuplicateKeyException;
+import nl.meedenken.platform.Notifications;
+import nl.meedenken.platform.SignedInUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,9 +109,11 @@ public class Trips {
     private final TransportSettings settings;
     private final RouteOptimiser routes;
     private final Clock clock;
+    private final Notifications notifications;
 
     Trips(JdbcClient jdbc, Orders orders, Customers customers, Fleet fleet, People people, TransportSettings settings,
-          RouteOptimiser routes, Clock clock) {
+          RouteOptimiser routes, Clock clock, Notifications notifications) {
+        this.notifications = notifications;
         this.routes = routes;
         this.jdbc = jdbc;
         this.orders = orders;
@@ -348,6 +352,7 @@ public class Trips {
         for (Order order : added) {
             addStop(tripId, order.id(), ++position);
         }
+        changedAfterSeen(trip);
     }
 
     @Transactional
@@ -366,6 +371,7 @@ public class Trips {
         jdbc.sql("delete from transport_stop where id = :s").param("s", stopId).update();
         jdbc.sql("update transport_order set status = 'OPEN' where id = :o").param("o", stop.order().id()).update();
         renumber(tripId, stops(tripId).stream().map(Stop::id).toList());
+        changedAfterSeen(trip);
     }
 
     /**
@@ -388,6 +394,7 @@ public class Trips {
             jdbc.sql("update transport_order set status = 'OPEN' where id = :o").param("o", stop.order().id()).update();
         }
         jdbc.sql("delete from transport_trip where id = :t").param("t", tripId).update();
+        changedAfterSeen(trip);
     }
 
     /** The planner puts the stops in order, at any site, until loading starts. */
@@ -397,7 +404,42 @@ public class Trips {
         if (trip.orderFixed()) {
             throw new InvalidTransport("order", "transport.error.loadingStarted");
         }
-        renumber(tripId, complete(tripId, stopIds));
+        List<Long> before = stops(tripId).stream().map(Stop::id).toList();
+        List<Long> after = complete(tripId, stopIds);
+        renumber(tripId, after);
+        if (!before.equals(after)) {
+            changedAfterSeen(trip);
+        }
+    }
+
+    /**
+     * The driver opened the trip of this day: a change the planner makes from now on is told to them
+     * (once, until they open it again).
+     */
+    @Transactional
+    public void seen(long driverId, LocalDate day) {
+        jdbc.sql("""
+                        insert into transport_trip_seen (driver_id, day, seen_at, told) values (:d, :day, :at, false)
+                        on conflict (driver_id, day) do update set seen_at = excluded.seen_at, told = false
+                        where transport_trip_seen.told""")
+                .param("d", driverId).param("day", day).param("at", Timestamp.from(clock.instant())).update();
+    }
+
+    /**
+     * Tells the driver that the trip changed, when they had opened it today and were not told since: a
+     * second change before they look again tells nothing more. The flag is set by one update, so two
+     * changes at once (or on two nodes) tell once.
+     */
+    private void changedAfterSeen(Trip trip) {
+        if (!trip.day().equals(today())) {
+            return;
+        }
+        boolean first = jdbc.sql("update transport_trip_seen set told = true where driver_id = :d and day = :day and not told")
+                .param("d", trip.driverId()).param("day", trip.day()).update() == 1;
+        if (first) {
+            notifications.tell(List.of(trip.driverId()), SignedInUser.currentPersonId().orElse(null),
+                    "transport.notify.tripChanged", "/driver", trip.vehicle().plate());
+        }
     }
 
     /** The driver puts the stops in order, only at a decentral site and until loading starts. */

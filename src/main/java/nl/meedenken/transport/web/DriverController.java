@@ -73,6 +73,7 @@ class DriverController {
         Optional<Trip> trip = today(me);
         model.addAttribute("trip", trip.orElse(null));
         if (trip.isPresent()) {
+            trips.seen(me.personId(), trip.get().day());
             Trips.Plan plan = trips.plan(trip.get());
             model.addAttribute("plan", plan);
             model.addAttribute("wishes", wishes.confirmedAt(plan.stops().stream().map(s -> s.address().id()).toList()));
