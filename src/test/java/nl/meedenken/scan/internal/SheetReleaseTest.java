@@ -238,10 +238,11 @@ class SheetReleaseTest {
                         """).query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
         assertThat(timeColumns.stream().map(c -> c[0] + "." + c[1]))
                 .as("times only of campaigns (not of sheets), of management's batches of codes (asked, co-signed,"
-                        + " printed: before any code exists) and of failed code attempts (not linked to a code)")
+                        + " printed: before any code exists), of failed code attempts (not linked to a code) and of a"
+                        + " campaign's opened and reminder notices (sent to many at once by the morning job)")
                 .containsExactlyInAnyOrder("scan_campaign.created_at", "scan_campaign.opened_at",
                         "scan_campaign.closed_at", "scan_code_attempt.occurred_at", "scan_code_batch.requested_at",
-                        "scan_code_batch.cosigned_at", "scan_code_batch.printed_at");
+                        "scan_code_batch.cosigned_at", "scan_code_batch.printed_at", "scan_campaign_notice.sent_at");
         for (String table : timeColumns.stream().map(c -> c[0]).distinct().toList()) {
             assertThat(jdbc.sql("select count(*) from " + table + " where xmin::text = :x").param("x", submit)
                     .query(Integer.class).single()).as(table + " rows written by sending the sheet").isZero();
