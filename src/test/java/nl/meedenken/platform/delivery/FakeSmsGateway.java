@@ -24,20 +24,20 @@ import java.util.stream.Collectors;
  * protocol, {@code /messages} MessageBird's form protocol. It keeps every request and answers each number
  * with the statuses a test lined up for it (then 200); a number lined up with 0 gets no answer until close.
  */
-final class FakeSmsGateway implements AutoCloseable {
+public final class FakeSmsGateway implements AutoCloseable {
 
     /** One request as the gateway saw it. */
-    record Received(String path, String to, String from, String text, Map<String, List<String>> headers) {
+    public record Received(String path, String to, String from, String text, Map<String, List<String>> headers) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final HttpServer server;
 
-    FakeSmsGateway() {
+    public FakeSmsGateway() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -83,7 +83,7 @@ final class FakeSmsGateway implements AutoCloseable {
     }
 
     /** The next answers for one number (0: no answer at all). */
-    void lineUp(String to, Integer... statuses) {
+    public void lineUp(String to, Integer... statuses) {
         answers.computeIfAbsent(to, t -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addAll(Arrays.asList(statuses));
     }
 
@@ -91,7 +91,7 @@ final class FakeSmsGateway implements AutoCloseable {
         return received.stream().filter(r -> number.equals(r.to())).toList();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
