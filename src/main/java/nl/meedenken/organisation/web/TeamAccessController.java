@@ -51,14 +51,8 @@ class TeamAccessController {
     private final MessageSource messages;
     private final Times times;
     private final PublicUrl publicUrl;
-    private final nl.meedenken.platform.delivery.TextMessages textMessages;
-    private final String countryCode;
 
-    TeamAccessController(TeamAccess access, MessageSource messages, Times times, PublicUrl publicUrl,
-                         nl.meedenken.platform.delivery.TextMessages textMessages,
-                         @org.springframework.beans.factory.annotation.Value("${meedenken.sms.country-code:31}") String countryCode) {
-        this.textMessages = textMessages;
-        this.countryCode = countryCode;
+    TeamAccessController(TeamAccess access, MessageSource messages, Times times, PublicUrl publicUrl) {
         this.access = access;
         this.messages = messages;
         this.times = times;
@@ -68,18 +62,14 @@ class TeamAccessController {
     @GetMapping
     String team(@AuthenticationPrincipal SignedInUser me, Model model) {
         model.addAttribute("team", access.team(me.personId()));
-        model.addAttribute("textable", textable());
         return "organisation/team-access";
     }
 
     @PostMapping("/{id}/account")
-    String open(@PathVariable long id, @RequestParam(name = "by", defaultValue = "print") String by,
-                @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+    String open(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
         try {
             Accounts.IssuedCode issued = access.open(me.personId(), id, me.auditName());
-            TeamAccess.Member member = access.member(me.personId(), id);
-            text(by, member.person(), issued, redirect);
-            return slip(member, issued, redirect, "account.saved.opened");
+            return slip(access.member(me.personId(), id), issued, redirect, "account.saved.opened");
         } catch (InvalidInput refused) {
             redirect.addFlashAttribute("refused", refused.problems().get(0).messageKey());
             return "redirect:/team/access";
@@ -94,13 +84,11 @@ class TeamAccessController {
             throw refusal(member);
         }
         model.addAttribute("member", member);
-        model.addAttribute("textable", textable());
         return "organisation/team-access-confirm";
     }
 
     @PostMapping("/{id}/code")
     String newCode(@PathVariable long id, @RequestParam(name = "replace", defaultValue = "false") boolean replace,
-                   @RequestParam(name = "by", defaultValue = "print") String by,
                    @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
         TeamAccess.Member member = access.member(me.personId(), id);
         if (!member.canRenew()) {
@@ -112,7 +100,6 @@ class TeamAccessController {
         }
         try {
             Accounts.IssuedCode issued = access.newCode(me.personId(), id, me.auditName());
-            text(by, member.person(), issued, redirect);
             return slip(member, issued, redirect, "account.saved.code");
         } catch (InvalidInput refused) {
             redirect.addFlashAttribute("refused", refused.problems().get(0).messageKey());
@@ -165,34 +152,11 @@ class TeamAccessController {
     }
 
     /**
-     * The people whose code can go by text message: a gateway that really sends is set up
-     * ({@code meedenken.sms.provider}, not the log-only default) and the person's record has a number.
+     * The seam for sending the code as a text message (issue 21, item 3): the message, in the person's
+     * language, that a future {@code TextMessages} service is to be handed together with the person's
+     * phone number. There is no such service yet, so nothing calls this to send: the page offers
+     * printing only, and no text message is pretended to go out.
      */
-    java.util.function.Predicate<Person> textable() {
-        return person -> textMessages.real()
-                && nl.meedenken.platform.delivery.SmsText.international(person.phone(), countryCode).isPresent();
-    }
-
-    /**
-     * Sends the code just made straight to the person's phone when the lead asked for it: at once, not
-     * through the delivery queue, so the code is never stored anywhere. The slip is shown as well, so a
-     * text message that did not go out can be replaced by paper.
-     */
-    private void text(String by, Person person, Accounts.IssuedCode issued, RedirectAttributes redirect) {
-        if (!"sms".equals(by) || !textable().test(person)) {
-            return;
-        }
-        String to = nl.meedenken.platform.delivery.SmsText.international(person.phone(), countryCode).orElseThrow();
-        String shown = "\u2022\u2022\u2022 " + to.substring(to.length() - 2);
-        try {
-            textMessages.send(to, textMessage(person, issued));
-            redirect.addFlashAttribute("textedTo", shown);
-        } catch (nl.meedenken.platform.delivery.Channel.Failed failed) {
-            redirect.addFlashAttribute("textFailed", shown);
-        }
-    }
-
-    /** The text message with the code, in the person's language: code, until when, and the link. */
     String textMessage(Person person, Accounts.IssuedCode issued) {
         Locale locale = slipLanguage(person).screenLocale();
         String link = link(issued);

@@ -24,20 +24,20 @@ import java.util.stream.Collectors;
  * protocol, {@code /messages} MessageBird's form protocol. It keeps every request and answers each number
  * with the statuses a test lined up for it (then 200); a number lined up with 0 gets no answer until close.
  */
-public final class FakeSmsGateway implements AutoCloseable {
+final class FakeSmsGateway implements AutoCloseable {
 
     /** One request as the gateway saw it. */
-    public record Received(String path, String to, String from, String text, Map<String, List<String>> headers) {
+    record Received(String path, String to, String from, String text, Map<String, List<String>> headers) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public final List<Received> received = new CopyOnWriteArrayList<>();
+    final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final HttpServer server;
 
-    public FakeSmsGateway() {
+    FakeSmsGateway() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -83,7 +83,7 @@ public final class FakeSmsGateway implements AutoCloseable {
     }
 
     /** The next answers for one number (0: no answer at all). */
-    public void lineUp(String to, Integer... statuses) {
+    void lineUp(String to, Integer... statuses) {
         answers.computeIfAbsent(to, t -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addAll(Arrays.asList(statuses));
     }
 
@@ -91,7 +91,7 @@ public final class FakeSmsGateway implements AutoCloseable {
         return received.stream().filter(r -> number.equals(r.to())).toList();
     }
 
-    public String url(String path) {
+    String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
