@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -23,42 +24,35 @@ class ReportTexts {
 
     @Bean
     TranslatableTexts mistakeReportText(Reports reports, Identifying identifying) {
-        return new TranslatableTexts() {
-            @Override
-            public String kind() {
-                return "mistake-report";
-            }
-
-            @Override
-            public boolean identifies(String translated) {
-                return !identifying.find(translated).isEmpty();
-            }
-
-            @Override
-            public Optional<Original> original(long id, SignedInUser reader) {
-                return reports.find(id).filter(r -> r.readableBy(reader))
-                        .map(r -> sendable(identifying, r.anonymous(), r.whatHappened(), r.location(), r.prevention()));
-            }
-        };
+        return checked("mistake-report", identifying, (id, reader) -> reports.find(id).filter(r -> r.readableBy(reader))
+                .map(r -> sendable(identifying, r.anonymous(), r.whatHappened(), r.location(), r.prevention())));
     }
 
     @Bean
     TranslatableTexts mistakeAnswerText(Reports reports, Identifying identifying) {
+        return checked("mistake-answer", identifying, (id, reader) -> reports.find(id)
+                .filter(r -> r.answered() && r.readableBy(reader))
+                .map(r -> sendable(identifying, r.anonymous(), r.thanks(), r.learned(), r.change())));
+    }
+
+    /** A kind of text whose translation the identity check reads too, as it read the original. */
+    private static TranslatableTexts checked(String kind, Identifying identifying,
+                                             BiFunction<Long, SignedInUser, Optional<TranslatableTexts.Original>> lookup) {
+        TranslatableTexts plain = TranslatableTexts.of(kind, lookup);
         return new TranslatableTexts() {
             @Override
             public String kind() {
-                return "mistake-answer";
+                return plain.kind();
+            }
+
+            @Override
+            public Optional<Original> original(long id, SignedInUser reader) {
+                return plain.original(id, reader);
             }
 
             @Override
             public boolean identifies(String translated) {
                 return !identifying.find(translated).isEmpty();
-            }
-
-            @Override
-            public Optional<Original> original(long id, SignedInUser reader) {
-                return reports.find(id).filter(r -> r.answered() && r.readableBy(reader))
-                        .map(r -> sendable(identifying, r.anonymous(), r.thanks(), r.learned(), r.change()));
             }
         };
     }
